@@ -1,0 +1,48 @@
+package cn.hulian.server.config;
+
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.entity.NormalizedQuantitySearchLevel;
+import org.hl7.fhir.dstu2.model.Subscription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HAPI storage behaviour, set for records that arrive from many hospital systems, in any order, under their own ids.
+ */
+@Configuration
+public class StorageSettingsConfig {
+
+	@Bean
+	public JpaStorageSettings jpaStorageSettings() {
+		JpaStorageSettings settings = new JpaStorageSettings();
+		// Hospitals keep their own ids (numeric ones too: PUT Patient/1001); ids the server assigns are UUIDs
+		// so they can never collide with a client's.
+		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
+		settings.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
+		// Records arrive in any order: a reference to a resource not yet sent creates a placeholder that the
+		// real resource later fills in, keeping referential integrity and chained search working.
+		settings.setAutoCreatePlaceholderReferenceTargets(true);
+		settings.setPopulateIdentifierInAutoCreatedPlaceholderReferenceTargets(true);
+		settings.setAllowMultipleDelete(true);
+		// Clinical records are kept: no $expunge (retention rules forbid hard deletes).
+		settings.setExpungeEnabled(false);
+		settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
+		settings.setHibernateSearchIndexFullText(true);
+		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
+		return settings;
+	}
+
+	@Bean
+	public SubscriptionSettings subscriptionSettings() {
+		SubscriptionSettings settings = new SubscriptionSettings();
+		settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK);
+		return settings;
+	}
+
+	@Bean
+	public PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+}

@@ -1,0 +1,59 @@
+package cn.hulian.server.search;
+
+import ca.uhn.fhir.jpa.search.HapiHSearchAnalysisConfigurers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns {@link SearchBackendProperties} into the {@code hibernate.search.*} settings HAPI's entities are indexed with. */
+public final class HibernateSearchSettings {
+
+	private HibernateSearchSettings() {}
+
+	public static Map<String, String> of(SearchBackendProperties properties) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		switch (properties.backend()) {
+			case NONE -> {
+				settings.put("hibernate.search.enabled", "false");
+				// HAPI reads the backend type even with indexing off.
+				settings.put("hibernate.search.backend.type", "lucene");
+			}
+			case LUCENE -> {
+				settings.put("hibernate.search.enabled", "true");
+				settings.put("hibernate.search.backend.type", "lucene");
+				settings.put(
+						"hibernate.search.backend.analysis.configurer",
+						HapiHSearchAnalysisConfigurers.HapiLuceneAnalysisConfigurer.class.getName());
+				settings.put("hibernate.search.backend.directory.type", "local-filesystem");
+				settings.put(
+						"hibernate.search.backend.directory.root",
+						properties.luceneDirectory().toAbsolutePath().toString());
+				settings.put("hibernate.search.backend.lucene_version", "LUCENE_CURRENT");
+			}
+			case ELASTICSEARCH -> {
+				SearchBackendProperties.Elasticsearch es = properties.elasticsearch();
+				settings.put("hibernate.search.enabled", "true");
+				settings.put("hibernate.search.backend.type", "elasticsearch");
+				settings.put(
+						"hibernate.search.backend.analysis.configurer",
+						HapiHSearchAnalysisConfigurers.HapiElasticsearchAnalysisConfigurer.class.getName());
+				settings.put("hibernate.search.backend.hosts", String.join(",", es.hosts()));
+				settings.put("hibernate.search.backend.protocol", es.protocol());
+				putIfPresent(settings, "hibernate.search.backend.username", es.username());
+				putIfPresent(settings, "hibernate.search.backend.password", es.password());
+				putIfPresent(settings, "hibernate.search.backend.version", es.version());
+				settings.put("hibernate.search.schema_management.strategy", "create-or-update");
+			}
+		}
+		if (properties.backend() != SearchBackendProperties.Backend.NONE) {
+			// A write returns once the index has the change, so a search right after it finds it.
+			settings.put("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
+		}
+		return settings;
+	}
+
+	private static void putIfPresent(Map<String, String> settings, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			settings.put(key, value);
+		}
+	}
+}
