@@ -2,7 +2,6 @@ package cn.hulian.server.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
-import ca.uhn.fhir.jpa.config.HibernatePropertiesProvider;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
 import cn.hulian.server.search.HibernateSearchSettings;
@@ -50,6 +49,8 @@ public class EntityManagerConfig {
 		properties.put("hibernate.cache.use_second_level_cache", "false");
 		properties.put("hibernate.cache.use_structured_entries", "false");
 		properties.put("hibernate.cache.use_minimal_puts", "false");
+		// Envers only audits HAPI's MDM links, which this server does not use; building its model costs seconds at start.
+		properties.put("hibernate.integration.envers.enabled", "false");
 		properties.put("hibernate.archive.scanner", "org.hibernate.boot.archive.scan.internal.DisabledScanner");
 		properties.putAll(HibernateSearchSettings.of(searchBackend));
 		return properties;
@@ -59,10 +60,5 @@ public class EntityManagerConfig {
 	@Bean
 	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
 		return new JpaTransactionManager(entityManagerFactory);
-	}
-
-	@Bean
-	public HibernatePropertiesProvider hibernatePropertiesProvider() {
-		return new HibernatePropertiesProvider();
 	}
 }

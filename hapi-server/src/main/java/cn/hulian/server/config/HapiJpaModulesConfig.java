@@ -6,12 +6,10 @@ import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
-import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
-import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The HAPI FHIR JPA modules this server runs: R4 storage, batch jobs (reindex, bulk export) and subscriptions. */
+/** The HAPI FHIR JPA modules this server runs: R4 storage and batch jobs (reindex, bulk export). */
 @Configuration
 @Import({
 	JpaR4Config.class,
@@ -19,8 +17,7 @@ import org.springframework.context.annotation.Import;
 	ThreadPoolFactoryConfig.class,
 	JpaBatch2Config.class,
 	Batch2JobsConfig.class,
-	SubscriptionSubmitterConfig.class,
-	SubscriptionProcessorConfig.class,
+	// The in-process message broker batch jobs (and later subscriptions) exchange work items through.
 	SubscriptionChannelConfig.class
 })
 public class HapiJpaModulesConfig {}

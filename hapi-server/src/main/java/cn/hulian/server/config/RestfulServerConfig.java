@@ -1,0 +1,90 @@
+package cn.hulian.server.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint at {@code /fhir}: HAPI's JPA resource providers behind a {@link RestfulServer}. */
+@Configuration
+public class RestfulServerConfig {
+
+	@Bean
+	public RestfulServer fhirServer(
+			FhirContext fhirContext,
+			ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider,
+			ValueSetOperationProvider valueSetOperations,
+			IFhirSystemDao<?, ?> systemDao,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			DatabaseBackedPagingProvider pagingProvider,
+			FhirStorageProperties properties,
+			List<FhirServerInterceptor> interceptors) {
+		RestfulServer server = new RestfulServer(fhirContext);
+		server.setServerName("Hulian");
+		server.setImplementationDescription("Hulian FHIR R4 health-information exchange");
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+		server.registerProvider(valueSetOperations);
+
+		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilities.setImplementationDescription("Hulian FHIR R4 health-information exchange");
+		server.setServerConformanceProvider(capabilities);
+
+		pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+		pagingProvider.setMaximumPageSize(properties.maxPageSize());
+		server.setPagingProvider(pagingProvider);
+		server.setServerAddressStrategy(
+				properties.serverAddress().isBlank()
+						? new IncomingRequestAddressStrategy()
+						: new HardcodedServerAddressStrategy(properties.serverAddress()));
+
+		// Swagger UI and OpenAPI document at /fhir/swagger-ui/ and /fhir/api-docs.
+		server.registerInterceptor(new OpenApiInterceptor());
+		server.registerInterceptor(accessLog());
+		// Readable HTML when a browser looks at the API.
+		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		interceptors.forEach(server::registerInterceptor);
+		return server;
+	}
+
+	/** One line per request on logger {@code hulian.access}; silence it with {@code logging.level.hulian.access=warn}. */
+	private static LoggingInterceptor accessLog() {
+		LoggingInterceptor accessLog = new LoggingInterceptor();
+		accessLog.setLoggerName("hulian.access");
+		accessLog.setMessageFormat(
+				"${remoteAddr} ${requestVerb} ${requestUrl}${requestParameters} ${operationType} ${processingTimeMillis}ms");
+		accessLog.setErrorMessageFormat("${remoteAddr} ${requestVerb} ${requestUrl} failed: ${exceptionMessage}");
+		return accessLog;
+	}
+
+	@Bean
+	public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer fhirServer) {
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(fhirServer, "/fhir/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+}

@@ -1,0 +1,122 @@
+package cn.hulian.server.packages;
+
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the FHIR packages built by the {@code terminology} and {@code profiles} modules (found on the classpath
+ * under {@code hulian/fhir-packages/}) into the server at start, before it takes requests. The package inside the
+ * jar is the source of truth: when the stored copy of the same version differs, it is replaced.
+ */
+@Component
+public class FhirPackageLoader implements SmartInitializingSingleton {
+
+	static final String PACKAGE_LOCATION = "classpath*:hulian/fhir-packages/*.tgz";
+	private static final Logger log = LoggerFactory.getLogger(FhirPackageLoader.class);
+
+	private final IPackageInstallerSvc installer;
+	private final IHapiPackageCacheManager packageCache;
+
+	public FhirPackageLoader(IPackageInstallerSvc installer, IHapiPackageCacheManager packageCache) {
+		this.installer = installer;
+		this.packageCache = packageCache;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (BundledPackage bundled : inDependencyOrder(findBundledPackages())) {
+			install(bundled);
+		}
+	}
+
+	private void install(BundledPackage bundled) {
+		IHapiPackageCacheManager.PackageContents stored = packageCache.loadPackageContents(bundled.name(), bundled.version());
+		if (stored != null && Arrays.equals(stored.getBytes(), bundled.contents())) {
+			log.info("FHIR package {} is up to date", bundled.id());
+			return;
+		}
+		if (stored != null) {
+			log.info("FHIR package {} changed since it was stored; replacing it", bundled.id());
+			packageCache.uninstallPackage(bundled.name(), bundled.version());
+		}
+		installer.install(new PackageInstallationSpec()
+				.setName(bundled.name())
+				.setVersion(bundled.version())
+				.setPackageContents(bundled.contents())
+				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL));
+		log.info("Installed FHIR package {}", bundled.id());
+	}
+
+	static List<BundledPackage> findBundledPackages() {
+		try {
+			List<BundledPackage> packages = new ArrayList<>();
+			for (Resource resource : new PathMatchingResourcePatternResolver().getResources(PACKAGE_LOCATION)) {
+				try (InputStream in = resource.getInputStream()) {
+					packages.add(BundledPackage.of(in.readAllBytes()));
+				}
+			}
+			return packages;
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not read the bundled FHIR packages", e);
+		}
+	}
+
+	/** Packages ordered so that each comes after the bundled packages it depends on. */
+	static List<BundledPackage> inDependencyOrder(List<BundledPackage> packages) {
+		List<BundledPackage> ordered = new ArrayList<>();
+		Set<String> placed = new HashSet<>();
+		List<BundledPackage> remaining = new ArrayList<>(packages);
+		Set<String> bundledNames = new HashSet<>(packages.stream().map(BundledPackage::name).toList());
+		while (!remaining.isEmpty()) {
+			BundledPackage next = remaining.stream()
+					.filter(candidate -> candidate.dependencyNames().stream()
+							.filter(bundledNames::contains)
+							.allMatch(placed::contains))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException(
+							"The bundled FHIR packages depend on each other in a cycle: " + remaining));
+			ordered.add(next);
+			placed.add(next.name());
+			remaining.remove(next);
+		}
+		return ordered;
+	}
+
+	record BundledPackage(String name, String version, List<String> dependencyNames, byte[] contents) {
+
+		static BundledPackage of(byte[] contents) throws IOException {
+			NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(contents));
+			// dependencies() lists "name#version".
+			List<String> dependencyNames = npm.dependencies().stream()
+					.map(dependency -> dependency.split("#", 2)[0])
+					.toList();
+			return new BundledPackage(npm.name(), npm.version(), dependencyNames, contents);
+		}
+
+		String id() {
+			return name + "#" + version;
+		}
+
+		@Override
+		public String toString() {
+			return id();
+		}
+	}
+}
