@@ -1,0 +1,136 @@
+package cn.hulian.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server jar ({@code hapi-server/target/hulian-server.jar}) run as its own process, the way an operator
+ * runs it: {@code java -jar}, configured by environment variables, logging to a file.
+ */
+final class ServerProcess {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Path workingDirectory;
+	private final Map<String, String> environment;
+	private final int port;
+	private Process process;
+
+	ServerProcess(Path workingDirectory, Map<String, String> environment) {
+		this.workingDirectory = workingDirectory;
+		this.environment = environment;
+		this.port = freePort();
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + port;
+	}
+
+	String fhirBaseUrl() {
+		return baseUrl() + "/fhir";
+	}
+
+	/** Starts the jar and returns once it answers {@code /fhir/metadata}; returns how long that took. */
+	Duration start() {
+		Instant started = Instant.now();
+		try {
+			Files.createDirectories(workingDirectory);
+			ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-jar", serverJar().toString()))
+					.directory(workingDirectory.toFile())
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", Integer.toString(port));
+			process = builder.start();
+		} catch (IOException e) {
+			throw new IllegalStateException("Could not start the server jar", e);
+		}
+		awaitMetadata(started);
+		return Duration.between(started, Instant.now());
+	}
+
+	/** Stops the server the way an operator does (SIGTERM), so it shuts down cleanly. */
+	void stop() {
+		if (process == null || !process.isAlive()) {
+			return;
+		}
+		process.destroy();
+		try {
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+	Path logFile() {
+		return workingDirectory.resolve("server.log");
+	}
+
+	private void awaitMetadata(Instant started) {
+		HttpRequest metadata = HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/metadata"))
+				.timeout(Duration.ofSeconds(30))
+				.build();
+		while (Duration.between(started, Instant.now()).compareTo(STARTUP_TIMEOUT) < 0) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The server exited with code " + process.exitValue() + "; see " + logFile());
+			}
+			try {
+				if (HTTP.send(metadata, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			} catch (IOException notYetListening) {
+				// keep waiting
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+			sleep(Duration.ofMillis(500));
+		}
+		stop();
+		throw new IllegalStateException("The server did not answer /fhir/metadata within " + STARTUP_TIMEOUT + "; see " + logFile());
+	}
+
+	private static Path serverJar() {
+		Path jar = Path.of(System.getProperty("hulian.server.jar", "../hapi-server/target/hulian-server.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No server jar at " + jar.toAbsolutePath() + ": run mvn verify from the root");
+		}
+		return jar.toAbsolutePath();
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}

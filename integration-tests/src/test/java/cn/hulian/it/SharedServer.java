@@ -1,0 +1,91 @@
+package cn.hulian.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one server the integration tests share, in production mode: an external PostgreSQL (embedded by this harness,
+ * reached over JDBC like any other) and the packaged jar, started once for the whole test run and stopped when the
+ * test JVM exits.
+ */
+final class SharedServer {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedServer.class);
+	private static SharedServer instance;
+
+	private final EmbeddedPostgres postgres;
+	private final ServerProcess server;
+
+	private SharedServer(EmbeddedPostgres postgres, ServerProcess server) {
+		this.postgres = postgres;
+		this.server = server;
+	}
+
+	static synchronized SharedServer get() {
+		if (instance == null) {
+			instance = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-server"));
+		}
+		return instance;
+	}
+
+	String fhirBaseUrl() {
+		return server.fhirBaseUrl();
+	}
+
+	String baseUrl() {
+		return server.baseUrl();
+	}
+
+	/** Stops the server and starts it again on the same database and index, as after a redeploy. */
+	synchronized void restart() {
+		server.stop();
+		Duration took = server.start();
+		log.info("Shared server restarted in {} s", took.toSeconds());
+	}
+
+	private static SharedServer start() {
+		Path work = WorkDirectory.fresh("shared-server");
+		EmbeddedPostgres postgres = startPostgres();
+		ServerProcess server = new ServerProcess(
+				work,
+				Map.of(
+						"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
+						"SPRING_DATASOURCE_USERNAME", "postgres",
+						"SPRING_DATASOURCE_PASSWORD", "",
+						"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString()));
+		Duration took = server.start();
+		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());
+		return new SharedServer(postgres, server);
+	}
+
+	private static EmbeddedPostgres startPostgres() {
+		try {
+			Path data = Files.createTempDirectory("hulian-it-postgres");
+			return EmbeddedPostgres.builder()
+					.setDataDirectory(data)
+					.setCleanDataDirectory(true)
+					.setPGStartupWait(Duration.ofSeconds(60))
+					.setLocaleConfig("locale", "C")
+					.setLocaleConfig("encoding", "UTF8")
+					.start();
+		} catch (IOException e) {
+			throw new IllegalStateException("Could not start PostgreSQL for the integration tests", e);
+		}
+	}
+
+	private void stop() {
+		server.stop();
+		try {
+			postgres.close();
+		} catch (IOException e) {
+			log.warn("PostgreSQL did not stop cleanly", e);
+		}
+	}
+}
