@@ -34,27 +34,24 @@ class BadInputIT extends ServerTestSupport {
 
 	@Test
 	void malformedJson() {
-		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
-				.header("Content-Type", "application/fhir+json")
-				.PUT(BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"" + storedId + "\",\"name\":[")));
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+json", BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"" + storedId + "\",\"name\":["));
 
 		assertRejected(response, 400, "Failed to parse request body as JSON resource");
 	}
 
 	@Test
 	void malformedXml() {
-		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
-				.header("Content-Type", "application/fhir+xml")
-				.PUT(BodyPublishers.ofString("<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"" + storedId + "\"/><name>")));
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+xml", BodyPublishers.ofString("<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"" + storedId + "\"/><name>"));
 
 		assertRejected(response, 400, "Failed to parse request body as XML resource");
 	}
 
 	@Test
 	void bodyOfAnotherTypeThanTheUrlNames() {
-		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
-				.header("Content-Type", "application/fhir+json")
-				.PUT(BodyPublishers.ofString("{\"resourceType\":\"Observation\",\"id\":\"" + storedId + "\",\"status\":\"final\"}")));
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+json", BodyPublishers.ofString("{\"resourceType\":\"Observation\",\"id\":\"" + storedId + "\",\"status\":\"final\"}"));
 
 		assertRejected(response, 400, "Observation");
 	}
@@ -75,9 +72,8 @@ class BadInputIT extends ServerTestSupport {
 
 	@Test
 	void requestLargerThanTheLimitWithContentLength() {
-		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
-				.header("Content-Type", "application/fhir+json")
-				.PUT(BodyPublishers.ofString(patientWithNameOfSize(MAX_REQUEST_BYTES + 1))));
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+json", BodyPublishers.ofString(patientWithNameOfSize(MAX_REQUEST_BYTES + 1)));
 
 		assertRejected(response, 413, "20,971,520");
 	}
@@ -85,10 +81,9 @@ class BadInputIT extends ServerTestSupport {
 	@Test
 	void chunkedRequestLargerThanTheLimitIsStoppedWhileReading() {
 		byte[] body = patientWithNameOfSize(MAX_REQUEST_BYTES + 1).getBytes();
-		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
-				.header("Content-Type", "application/fhir+json")
-				// No Content-Length: the body arrives chunked and is counted as it is read.
-				.PUT(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+		// No Content-Length: the body arrives chunked and is counted as it is read.
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+json", BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
 		assertRejected(response, 413, "20,971,520");
 	}
@@ -112,6 +107,10 @@ class BadInputIT extends ServerTestSupport {
 		assertThat(client.search().byUrl("Patient?family=" + family + "&_summary=count")
 						.returnBundle(Bundle.class).execute().getTotal())
 				.isZero();
+	}
+
+	private HttpResponse<String> putStoredPatient(String contentType, HttpRequest.BodyPublisher body) {
+		return send(fhirRequest("Patient/" + storedId).header("Content-Type", contentType).PUT(body));
 	}
 
 	private void assertRejected(HttpResponse<String> response, int status, String diagnosticsContain) {
