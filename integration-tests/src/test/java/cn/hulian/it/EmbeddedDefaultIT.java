@@ -2,7 +2,6 @@ package cn.hulian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar hulian-server.jar} in an empty folder, with no configuration at all: the server starts its own
- * PostgreSQL under {@code ./data/postgres}, its index under {@code ./data/lucene}, and keeps both across restarts.
+ * PostgreSQL under {@code ./data/postgres}, its index under {@code ./data/lucene}, and keeps both across restarts,
+ * crashes included.
  */
 class EmbeddedDefaultIT {
 
@@ -29,24 +29,36 @@ class EmbeddedDefaultIT {
 	}
 
 	@Test
-	void startsInAnEmptyFolderAndKeepsItsDataAcrossRestarts() {
+	void startsInAnEmptyFolderAndKeepsItsDataAcrossRestartsAndCrashes() {
 		Duration firstStart = server.start();
 		log.info("Embedded default: first start (initdb, schema) answered /fhir/metadata after {} s", firstStart.toSeconds());
 		assertThat(folder.resolve("data/postgres/PG_VERSION")).exists();
 		assertThat(folder.resolve("data/lucene")).isDirectory();
-
-		IGenericClient client = ServerTestSupport.newClient(server.fhirBaseUrl());
-		Patient patient = new Patient();
-		patient.setId("1001");
-		patient.addName().setFamily("刘");
-		client.update().resource(patient).execute();
+		storePatient("1001", "刘");
 
 		server.stop();
-		Duration secondStart = server.start();
-		log.info("Embedded default: restart answered /fhir/metadata after {} s", secondStart.toSeconds());
+		Duration restart = server.start();
+		log.info("Embedded default: restart answered /fhir/metadata after {} s", restart.toSeconds());
+		assertThat(readFamily("1001")).isEqualTo("刘");
+		storePatient("1002", "陈");
 
-		Patient reread = ServerTestSupport.newClient(server.fhirBaseUrl())
-				.read().resource(Patient.class).withId("1001").execute();
-		assertThat(reread.getNameFirstRep().getFamily()).isEqualTo("刘");
+		// A crash leaves the server's PostgreSQL running on the data directory; the next start must recover.
+		server.kill();
+		server.start();
+		assertThat(readFamily("1001")).isEqualTo("刘");
+		assertThat(readFamily("1002")).isEqualTo("陈");
+	}
+
+	private void storePatient(String id, String family) {
+		Patient patient = new Patient();
+		patient.setId(id);
+		patient.addName().setFamily(family);
+		ServerTestSupport.newClient(server.fhirBaseUrl()).update().resource(patient).execute();
+	}
+
+	private String readFamily(String id) {
+		return ServerTestSupport.newClient(server.fhirBaseUrl())
+				.read().resource(Patient.class).withId(id).execute()
+				.getNameFirstRep().getFamily();
 	}
 }

@@ -77,6 +77,18 @@ final class ServerProcess {
 		}
 	}
 
+	/** Kills the server outright (SIGKILL), as a crash or an OOM killer would: no shutdown hooks run. */
+	void kill() {
+		if (process == null || !process.isAlive()) {
+			return;
+		}
+		try {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	Path logFile() {
 		return workingDirectory.resolve("server.log");
 	}

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,12 +30,18 @@ public class EmbeddedPostgresConfig {
 
 	@Bean(destroyMethod = "close")
 	public EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		Files.createDirectories(properties.dataDirectory());
-		log.info("Starting embedded PostgreSQL with data in {}", properties.dataDirectory().toAbsolutePath());
+		Path dataDirectory = properties.dataDirectory().toAbsolutePath();
+		Files.createDirectories(dataDirectory);
+		OrphanedPostmaster.stopIfRunning(dataDirectory, properties.startupWait());
+		log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(properties.dataDirectory().toAbsolutePath())
+				.setDataDirectory(dataDirectory)
 				// Keep the cluster: initdb runs only on an empty directory.
 				.setCleanDataDirectory(false)
+				// zonky's defaults are for throw-away test databases (fsync and synchronous commit off); this one
+				// holds clinical records, so a committed write must survive a crash.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.setPGStartupWait(properties.startupWait())
 				// UTF-8 whatever the machine locale is: records carry Chinese text; C collation is locale-independent.
 				.setLocaleConfig("locale", "C")
