@@ -1,0 +1,97 @@
+package cn.hulian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Resources that declare a Hulian profile are validated against it when written; others are accepted as plain R4. */
+class ProfileValidationIT extends ServerTestSupport {
+
+	private static final Path PROFILES = Path.of(System.getProperty("hulian.profiles.dir", "../profiles"));
+
+	static Stream<Path> shippedExamples() throws IOException {
+		return jsonFiles(PROFILES.resolve("target/fhir-package/package/example"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("shippedExamples")
+	void acceptsEveryShippedExample(Path example) throws IOException {
+		HttpResponse<String> response = store(Files.readString(example));
+
+		assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+	}
+
+	@Test
+	void refusesAnInvalidResidentIdWith422NamingTheRuleAndTheElement() throws IOException {
+		HttpResponse<String> response =
+				store(Files.readString(PROFILES.resolve("src/test/fhir/invalid/Patient-cn-patient-bad-check-digit.json")));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		OperationOutcome.OperationOutcomeIssueComponent issue = operationOutcome(response).getIssue().stream()
+				.filter(i -> i.getDiagnostics().contains("cn-pat-1"))
+				.findFirst()
+				.orElseThrow();
+		assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+		assertThat(issue.getExpression()).extracting(Object::toString).anySatisfy(path -> assertThat(path)
+				.startsWith("Patient.identifier[0]"));
+	}
+
+	@Test
+	void acceptsAPlainR4PatientWithoutNationalIdentifiers() {
+		HttpResponse<String> response = store("{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"王芳\"}]}");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+	@Test
+	void validateOperationReportsTheSameErrors() throws IOException {
+		String invalid = Files.readString(PROFILES.resolve("src/test/fhir/invalid/Patient-cn-patient-no-national-id.json"));
+
+		HttpResponse<String> response = send(fhirRequest("Patient/$validate")
+				.header("Content-Type", "application/fhir+json")
+				.POST(BodyPublishers.ofString(invalid)));
+
+		assertThat(response.body()).contains("cn-pat-2");
+		assertThat(operationOutcome(response).getIssue())
+				.anySatisfy(issue -> assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR));
+	}
+
+	@Test
+	void profilesAreServedWithTheirSnapshots() {
+		Bundle result = client.search()
+				.byUrl("StructureDefinition?url=http://hulian.cn/fhir/StructureDefinition/cn-patient")
+				.returnBundle(Bundle.class)
+				.execute();
+
+		assertThat(result.getEntry()).hasSize(1);
+		assertThat(((StructureDefinition) result.getEntryFirstRep().getResource()).hasSnapshot()).isTrue();
+	}
+
+	/** Stores a JSON resource under its own id (PUT), or lets the server assign one when it has none (POST). */
+	private HttpResponse<String> store(String body) {
+		IBaseResource resource = FHIR.newJsonParser().parseResource(body);
+		HttpRequest.Builder request = resource.getIdElement().hasIdPart()
+				? fhirRequest(resource.fhirType() + "/" + resource.getIdElement().getIdPart()).PUT(BodyPublishers.ofString(body))
+				: fhirRequest(resource.fhirType()).POST(BodyPublishers.ofString(body));
+		return send(request.header("Content-Type", "application/fhir+json"));
+	}
+
+	private static Stream<Path> jsonFiles(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package cn.hulian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+/** The Chinese code systems answer the FHIR terminology operations, offline. */
+class TerminologyIT extends ServerTestSupport {
+
+	private static final String ETHNICITY = "urn:oid:2.16.156.10011.2.3.3.3";
+
+	@Test
+	void expandsTheEthnicityValueSetToAll56Groups() {
+		ValueSet expansion = client.operation()
+				.onType(ValueSet.class)
+				.named("$expand")
+				.withParameter(Parameters.class, "url", new UriType("http://hulian.cn/fhir/ValueSet/cn-ethnicity"))
+				.returnResourceType(ValueSet.class)
+				.execute();
+
+		assertThat(expansion.getExpansion().getContains()).hasSize(56);
+		assertThat(expansion.getExpansion().getContains())
+				.anySatisfy(code -> {
+					assertThat(code.getCode()).isEqualTo("03");
+					assertThat(code.getDisplay()).isEqualTo("回族");
+				});
+	}
+
+	@Test
+	void looksUpAChineseCode() {
+		Parameters result = client.operation()
+				.onType("CodeSystem")
+				.named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(ETHNICITY))
+				.andParameter("code", new CodeType("05"))
+				.execute();
+
+		assertThat(((StringType) result.getParameterValue("display")).getValue()).isEqualTo("维吾尔族");
+	}
+
+	@Test
+	void validatesCodesAgainstAValueSet() {
+		Parameters known = validateCode("cn-administrative-division", "http://hulian.cn/fhir/CodeSystem/gbt-2260-division", "440000");
+		Parameters unknown = validateCode("cn-administrative-division", "http://hulian.cn/fhir/CodeSystem/gbt-2260-division", "999999");
+
+		assertThat(((BooleanType) known.getParameterValue("result")).booleanValue()).isTrue();
+		assertThat(((BooleanType) unknown.getParameterValue("result")).booleanValue()).isFalse();
+	}
+
+	private Parameters validateCode(String valueSet, String system, String code) {
+		return client.operation()
+				.onType(ValueSet.class)
+				.named("$validate-code")
+				.withParameter(Parameters.class, "url", new UriType("http://hulian.cn/fhir/ValueSet/" + valueSet))
+				.andParameter("system", new UriType(system))
+				.andParameter("code", new CodeType(code))
+				.execute();
+	}
+}
