@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL under {@code ./data/postgres}, its index under {@code ./data/lucene}, and keeps both across restarts,
  * crashes included.
  */
+@Order(1)
 class EmbeddedDefaultIT {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDefaultIT.class);

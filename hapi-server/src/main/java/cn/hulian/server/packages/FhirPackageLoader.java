@@ -56,12 +56,13 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 			log.info("FHIR package {} changed since it was stored; replacing it", bundled.id());
 			packageCache.uninstallPackage(bundled.name(), bundled.version());
 		}
+		long started = System.nanoTime();
 		installer.install(new PackageInstallationSpec()
 				.setName(bundled.name())
 				.setVersion(bundled.version())
 				.setPackageContents(bundled.contents())
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL));
-		log.info("Installed FHIR package {}", bundled.id());
+		log.info("Installed FHIR package {} in {} ms", bundled.id(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	static List<BundledPackage> findBundledPackages() {
