@@ -45,11 +45,12 @@ class OperationsIT extends ServerTestSupport {
 	}
 
 	@Test
-	void reportsHealthIncludingTheDatabase() {
+	void reportsHealthIncludingTheDatabaseAndTheFhirPackages() {
 		HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/actuator/health")));
 
 		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"}");
+		assertThat(health.body()).startsWith("{\"status\":\"UP\"")
+				.contains("\"db\":{\"status\":\"UP\"}", "\"fhirPackages\":{\"status\":\"UP\"}");
 	}
 
 	@Test

@@ -42,7 +42,10 @@ final class ServerProcess {
 		return baseUrl() + "/fhir";
 	}
 
-	/** Starts the jar and returns once it answers {@code /fhir/metadata}; returns how long that took. */
+	/**
+	 * Starts the jar and returns once it answers {@code /fhir/metadata}; returns how long that took. The server may
+	 * still be installing its FHIR packages then (see {@link #awaitHealthy()}).
+	 */
 	Duration start() {
 		Instant started = Instant.now();
 		try {
@@ -93,16 +96,23 @@ final class ServerProcess {
 		return workingDirectory.resolve("server.log");
 	}
 
+	/** Waits until {@code /actuator/health} is UP: the FHIR packages are installed and the database answers. */
+	void awaitHealthy() {
+		awaitOk(baseUrl() + "/actuator/health", Instant.now());
+	}
+
 	private void awaitMetadata(Instant started) {
-		HttpRequest metadata = HttpRequest.newBuilder(URI.create(fhirBaseUrl() + "/metadata"))
-				.timeout(Duration.ofSeconds(30))
-				.build();
+		awaitOk(fhirBaseUrl() + "/metadata", started);
+	}
+
+	private void awaitOk(String url, Instant started) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
 		while (Duration.between(started, Instant.now()).compareTo(STARTUP_TIMEOUT) < 0) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The server exited with code " + process.exitValue() + "; see " + logFile());
 			}
 			try {
-				if (HTTP.send(metadata, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+				if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 					return;
 				}
 			} catch (IOException notYetListening) {
@@ -114,7 +124,7 @@ final class ServerProcess {
 			sleep(Duration.ofMillis(500));
 		}
 		stop();
-		throw new IllegalStateException("The server did not answer /fhir/metadata within " + STARTUP_TIMEOUT + "; see " + logFile());
+		throw new IllegalStateException("The server did not answer " + url + " within " + STARTUP_TIMEOUT + "; see " + logFile());
 	}
 
 	private static Path serverJar() {

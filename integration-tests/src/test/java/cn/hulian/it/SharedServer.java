@@ -47,7 +47,8 @@ final class SharedServer {
 	synchronized void restart() {
 		server.stop();
 		Duration took = server.start();
-		log.info("Shared server restarted in {} s", took.toSeconds());
+		server.awaitHealthy();
+		log.info("Shared server restarted: /fhir/metadata answered after {} s", took.toSeconds());
 	}
 
 	private static SharedServer start() {
@@ -62,6 +63,7 @@ final class SharedServer {
 						"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString()));
 		Duration took = server.start();
 		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());
+		server.awaitHealthy();
 		return new SharedServer(postgres, server);
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the FHIR packages built by the {@code terminology} and {@code profiles} modules (found on the classpath
- * under {@code hulian/fhir-packages/}) into the server at start, before it takes requests. The package inside the
- * jar is the source of truth: when the stored copy of the same version differs, it is replaced.
+ * under {@code hulian/fhir-packages/}) into the server at start. It works in the background while the web server
+ * starts; FHIR requests wait for it ({@link RequestsWaitForPackagesInterceptor}). The package inside the jar is the
+ * source of truth: when the stored copy of the same version differs, it is replaced.
  */
 @Component
 public class FhirPackageLoader implements SmartInitializingSingleton {
@@ -33,16 +34,31 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 
 	private final IPackageInstallerSvc installer;
 	private final IHapiPackageCacheManager packageCache;
+	private final FhirPackageReadiness readiness;
 
-	public FhirPackageLoader(IPackageInstallerSvc installer, IHapiPackageCacheManager packageCache) {
+	public FhirPackageLoader(
+			IPackageInstallerSvc installer, IHapiPackageCacheManager packageCache, FhirPackageReadiness readiness) {
 		this.installer = installer;
 		this.packageCache = packageCache;
+		this.readiness = readiness;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		for (BundledPackage bundled : inDependencyOrder(findBundledPackages())) {
-			install(bundled);
+		Thread worker = new Thread(this::installAll, "fhir-package-install");
+		worker.setDaemon(true);
+		worker.start();
+	}
+
+	private void installAll() {
+		try {
+			for (BundledPackage bundled : inDependencyOrder(findBundledPackages())) {
+				install(bundled);
+			}
+			readiness.markInstalled();
+		} catch (RuntimeException e) {
+			log.error("Installing the bundled FHIR packages failed; FHIR requests will be refused", e);
+			readiness.markFailed(e);
 		}
 	}
 
