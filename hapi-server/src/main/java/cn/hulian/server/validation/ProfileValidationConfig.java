@@ -1,6 +1,7 @@
 package cn.hulian.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,10 +14,12 @@ public class ProfileValidationConfig {
 	/** Uses HAPI's instance validator, which knows every profile, value set and code system stored in the server. */
 	@Bean
 	@ConditionalOnProperty(name = "hulian.validation.enabled", matchIfMissing = true)
-	public DeclaredProfileValidationInterceptor declaredProfileValidationInterceptor(
+	public ProfileValidationInterceptor profileValidationInterceptor(
 			FhirContext fhirContext,
 			@Qualifier("myInstanceValidator") IInstanceValidatorModule instanceValidator,
-			ProfileValidationProperties properties) {
-		return new DeclaredProfileValidationInterceptor(fhirContext, instanceValidator, properties);
+			ProfileValidationProperties properties,
+			DaoRegistry daoRegistry) {
+		return new ProfileValidationInterceptor(
+				fhirContext, instanceValidator, properties, new OnlineCareProfilePolicy(daoRegistry));
 	}
 }
