@@ -36,12 +36,6 @@ public final class ValidatorFactory {
 	}
 
 	public static FhirValidator validatorFor(FhirContext fhirContext, IValidationSupport support) {
-		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
-		// Offline: references to other resources are not resolved, and unknown code systems are not an error.
-		instanceValidator.setNoTerminologyChecks(false);
-		instanceValidator.setAnyExtensionsAllowed(true);
-		FhirValidator validator = fhirContext.newValidator();
-		validator.registerValidatorModule(instanceValidator);
-		return validator;
+		return fhirContext.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
 	}
 }

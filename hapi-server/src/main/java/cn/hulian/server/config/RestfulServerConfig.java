@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RestfulServerConfig {
 
+	private static final String DESCRIPTION = "Hulian FHIR R4 health-information exchange";
+
 	@Bean
 	public RestfulServer fhirServer(
 			FhirContext fhirContext,
@@ -42,7 +44,7 @@ public class RestfulServerConfig {
 			List<FhirServerInterceptor> interceptors) {
 		RestfulServer server = new RestfulServer(fhirContext);
 		server.setServerName("Hulian");
-		server.setImplementationDescription("Hulian FHIR R4 health-information exchange");
+		server.setImplementationDescription(DESCRIPTION);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
@@ -50,7 +52,7 @@ public class RestfulServerConfig {
 
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
-		capabilities.setImplementationDescription("Hulian FHIR R4 health-information exchange");
+		capabilities.setImplementationDescription(DESCRIPTION);
 		server.setServerConformanceProvider(capabilities);
 
 		pagingProvider.setDefaultPageSize(properties.defaultPageSize());

@@ -43,6 +43,9 @@ public class EmbeddedPostgresConfig {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setPGStartupWait(properties.startupWait())
+				// Stopped by this bean's close(), after the connection pool and HAPI's background tasks; zonky's own
+				// JVM shutdown hook would stop it concurrently, under their feet.
+				.setRegisterShutdownHook(false)
 				// UTF-8 whatever the machine locale is: records carry Chinese text; C collation is locale-independent.
 				.setLocaleConfig("locale", "C")
 				.setLocaleConfig("encoding", "UTF8");
