@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class TerminologyIT extends ServerTestSupport {
 
 	private static final String ETHNICITY = "urn:oid:2.16.156.10011.2.3.3.3";
+	private static final String DIVISION = "http://hulian.cn/fhir/CodeSystem/gbt-2260-division";
 
 	@Test
 	void expandsTheEthnicityValueSetToAll56Groups() {
@@ -46,11 +47,41 @@ class TerminologyIT extends ServerTestSupport {
 
 	@Test
 	void validatesCodesAgainstAValueSet() {
-		Parameters known = validateCode("cn-administrative-division", "http://hulian.cn/fhir/CodeSystem/gbt-2260-division", "440000");
-		Parameters unknown = validateCode("cn-administrative-division", "http://hulian.cn/fhir/CodeSystem/gbt-2260-division", "999999");
+		Parameters known = validateCode("cn-administrative-division", DIVISION, "440000");
+		Parameters unknown = validateCode("cn-administrative-division", DIVISION, "999999");
 
 		assertThat(((BooleanType) known.getParameterValue("result")).booleanValue()).isTrue();
 		assertThat(((BooleanType) unknown.getParameterValue("result")).booleanValue()).isFalse();
+	}
+
+	@Test
+	void aProvinceSubsumesItsPrefecturesAndCountiesButNotAnotherProvinces() {
+		assertThat(subsumes(DIVISION, "510000", "510107")).isEqualTo("subsumes");
+		assertThat(subsumes(DIVISION, "510100", "510000")).isEqualTo("subsumed-by");
+		assertThat(subsumes(DIVISION, "440000", "510107")).isEqualTo("not-subsumed");
+	}
+
+	@Test
+	void looksUpAPrefectureLevelDivision() {
+		Parameters result = client.operation()
+				.onType("CodeSystem")
+				.named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(DIVISION))
+				.andParameter("code", new CodeType("513400"))
+				.execute();
+
+		assertThat(((StringType) result.getParameterValue("display")).getValue()).isEqualTo("凉山彝族自治州");
+	}
+
+	private String subsumes(String system, String codeA, String codeB) {
+		Parameters result = client.operation()
+				.onType("CodeSystem")
+				.named("$subsumes")
+				.withParameter(Parameters.class, "system", new UriType(system))
+				.andParameter("codeA", new CodeType(codeA))
+				.andParameter("codeB", new CodeType(codeB))
+				.execute();
+		return ((CodeType) result.getParameterValue("outcome")).getValue();
 	}
 
 	private Parameters validateCode(String valueSet, String system, String code) {
