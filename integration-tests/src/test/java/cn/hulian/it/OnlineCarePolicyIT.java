@@ -8,12 +8,17 @@ import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
-/** Online encounters and the prescriptions issued in them must conform to the Hulian profiles, declared or not. */
+/**
+ * Online encounters, the prescriptions issued in them and those prescriptions' reviews and dispenses must conform to
+ * the Hulian profiles, declared or not.
+ */
 class OnlineCarePolicyIT extends ServerTestSupport {
 
 	private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
@@ -64,6 +69,67 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 		assertThatThrownBy(() -> client.create().resource(prescription).execute())
 				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
 						.contains("cn-e-prescription", "prescriptionNumber"));
+	}
+
+	@Test
+	void theReviewOfAnOnlinePrescriptionMustConformToThePrescriptionReviewProfile() {
+		Task review = new Task();
+		review.setStatus(Task.TaskStatus.COMPLETED);
+		review.setIntent(Task.TaskIntent.ORDER);
+		review.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("approve");
+		review.setFocus(new Reference("MedicationRequest/" + storedOnlinePrescription()));
+
+		assertThatThrownBy(() -> client.create().resource(review).execute())
+				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
+						.contains("cn-prescription-review", "Task.owner"));
+	}
+
+	@Test
+	void anotherTaskInAnOnlineEncounterIsAcceptedAsPlainR4() {
+		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
+		Task callBack = new Task();
+		callBack.setStatus(Task.TaskStatus.REQUESTED);
+		callBack.setIntent(Task.TaskIntent.ORDER);
+		callBack.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+		callBack.setEncounter(new Reference("Encounter/" + encounterId));
+
+		assertThat(client.create().resource(callBack).execute().getCreated()).isTrue();
+	}
+
+	@Test
+	void theDispenseOfAnOnlinePrescriptionMustConformToTheDispenseProfile() {
+		MedicationDispense dispense = new MedicationDispense();
+		dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+		dispense.getMedicationCodeableConcept().setText("苯磺酸氨氯地平片 5mg");
+		dispense.addAuthorizingPrescription(new Reference("MedicationRequest/" + storedOnlinePrescription()));
+
+		assertThatThrownBy(() -> client.create().resource(dispense).execute())
+				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
+						.contains("cn-medication-dispense", "dispensingMode"));
+	}
+
+	/** An electronic prescription issued in a new online encounter, as the shipped example shapes it. */
+	private String storedOnlinePrescription() {
+		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
+		MedicationRequest prescription = new MedicationRequest();
+		prescription.getMeta().addProfile(BASE + "StructureDefinition/cn-e-prescription");
+		prescription.addExtension(BASE + "StructureDefinition/cn-dispensing-mode",
+				new Coding(BASE + "CodeSystem/dispensing-mode", "home-delivery", "配送到家"));
+		prescription.addIdentifier().setSystem("urn:oid:2.16.156.10011.1.20").setValue(unique("RX"));
+		prescription.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+		prescription.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+		prescription.getMedicationCodeableConcept().addCoding()
+				.setSystem(BASE + "CodeSystem/hospital-drug-catalogue").setCode("AMLO-5").setDisplay("苯磺酸氨氯地平片 5mg");
+		prescription.setSubject(new Reference("Patient/" + unique("p")));
+		prescription.setEncounter(new Reference("Encounter/" + encounterId));
+		prescription.setAuthoredOnElement(new DateTimeType("2026-11-22T10:10:00+08:00"));
+		prescription.setRequester(new Reference("Practitioner/" + unique("dr")));
+		prescription.addDosageInstruction().setText("每日一次，每次 5mg，口服");
+		prescription.getDispenseRequest().getValidityPeriod()
+				.setStartElement(new DateTimeType("2026-11-22")).setEndElement(new DateTimeType("2026-11-24"));
+		prescription.getDispenseRequest().getExpectedSupplyDuration()
+				.setValue(7).setUnit("天").setSystem("http://unitsofmeasure.org").setCode("d");
+		return client.create().resource(prescription).execute().getId().getIdPart();
 	}
 
 	private Encounter onlineEncounter() {

@@ -1,58 +1,76 @@
 package cn.hulian.server.validation;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 
 /**
- * Which Hulian profile a resource must conform to because it is part of online care, whether or not it declares one:
- * an online encounter (class {@code VR}) must be an internet-hospital encounter, and a prescription issued in one
- * must be an electronic prescription. Other resources are accepted as plain R4.
+ * Which Hulian profile a resource must conform to because it is part of online care, whether or not it declares one.
+ * A resource is part of online care when it is an online encounter (class {@code VR}) or belongs to one: a
+ * prescription issued in it, the pharmacist's review of such a prescription, its dispense, a claim for it. The
+ * profile for each resource type is configured ({@code hulian.validation.online-care.profiles}); other resources are
+ * accepted as plain R4.
  */
 public class OnlineCareProfilePolicy {
 
-	static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-	static final String INTERNET_ENCOUNTER = "http://hulian.cn/fhir/StructureDefinition/cn-internet-encounter";
-	static final String E_PRESCRIPTION = "http://hulian.cn/fhir/StructureDefinition/cn-e-prescription";
+	static final String TASK_CODES = "http://hl7.org/fhir/CodeSystem/task-code";
 
-	private final DaoRegistry daoRegistry;
+	private final Map<String, String> profilesByType;
+	private final OnlineEncounters onlineEncounters;
 
-	public OnlineCareProfilePolicy(DaoRegistry daoRegistry) {
-		this.daoRegistry = daoRegistry;
+	public OnlineCareProfilePolicy(Map<String, String> profilesByType, OnlineEncounters onlineEncounters) {
+		this.profilesByType = profilesByType;
+		this.onlineEncounters = onlineEncounters;
 	}
 
 	/** The profile {@code resource} must conform to, if online care requires one. */
 	public Optional<String> requiredProfile(IBaseResource resource) {
-		if (resource instanceof Encounter encounter && isOnline(encounter)) {
-			return Optional.of(INTERNET_ENCOUNTER);
+		String profile = profilesByType.get(resource.fhirType());
+		if (profile == null || profile.isBlank() || !isPartOfOnlineCare(resource)) {
+			return Optional.empty();
 		}
-		if (resource instanceof MedicationRequest prescription && issuedInOnlineEncounter(prescription.getEncounter())) {
-			return Optional.of(E_PRESCRIPTION);
-		}
-		return Optional.empty();
+		return Optional.of(profile);
 	}
 
-	private static boolean isOnline(Encounter encounter) {
-		return ACT_CODE.equals(encounter.getClass_().getSystem()) && "VR".equals(encounter.getClass_().getCode());
+	/** Called for every resource about to be written, so that what is remembered about it stays true. */
+	public void resourceWritten(IBaseResource resource) {
+		onlineEncounters.forget(resource);
 	}
 
-	private boolean issuedInOnlineEncounter(Reference encounter) {
-		if (!encounter.hasReference() || !"Encounter".equals(encounter.getReferenceElement().getResourceType())) {
-			return false;
+	private boolean isPartOfOnlineCare(IBaseResource resource) {
+		if (resource instanceof Encounter encounter) {
+			return OnlineEncounters.isOnline(encounter);
 		}
-		try {
-			Encounter stored = daoRegistry.getResourceDao(Encounter.class)
-					.read(encounter.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-			return isOnline(stored);
-		} catch (ResourceNotFoundException | ResourceGoneException notStoredYet) {
-			// Records arrive in any order: the encounter is checked when it arrives.
-			return false;
+		if (resource instanceof MedicationRequest prescription) {
+			return onlineEncounters.isOnlineEncounter(prescription.getEncounter());
 		}
+		if (resource instanceof Task task) {
+			return isPrescriptionReview(task)
+					&& (onlineEncounters.isOnlineEncounter(task.getEncounter())
+							|| onlineEncounters.isOnlinePrescription(task.getFocus()));
+		}
+		if (resource instanceof MedicationDispense dispense) {
+			return onlineEncounters.isOnlineEncounter(dispense.getContext())
+					|| dispense.getAuthorizingPrescription().stream().anyMatch(onlineEncounters::isOnlinePrescription);
+		}
+		if (resource instanceof Claim claim) {
+			return claim.getItem().stream()
+							.flatMap(item -> item.getEncounter().stream())
+							.anyMatch(onlineEncounters::isOnlineEncounter)
+					|| onlineEncounters.isOnlinePrescription(claim.getPrescription());
+		}
+		return false;
+	}
+
+	/** Only a Task that approves a prescription is a review; other tasks in an online encounter stay plain R4. */
+	private static boolean isPrescriptionReview(Task task) {
+		return task.getCode().getCoding().stream()
+						.anyMatch(coding -> TASK_CODES.equals(coding.getSystem()) && "approve".equals(coding.getCode()))
+				&& "MedicationRequest".equals(task.getFocus().getReferenceElement().getResourceType());
 	}
 }

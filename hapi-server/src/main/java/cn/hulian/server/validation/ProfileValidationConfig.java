@@ -20,6 +20,12 @@ public class ProfileValidationConfig {
 			ProfileValidationProperties properties,
 			DaoRegistry daoRegistry) {
 		return new ProfileValidationInterceptor(
-				fhirContext, instanceValidator, properties, new OnlineCareProfilePolicy(daoRegistry));
+				fhirContext, instanceValidator, properties, onlineCareProfilePolicy(properties.onlineCare(), daoRegistry));
+	}
+
+	private static OnlineCareProfilePolicy onlineCareProfilePolicy(
+			ProfileValidationProperties.OnlineCare onlineCare, DaoRegistry daoRegistry) {
+		return new OnlineCareProfilePolicy(
+				onlineCare.profiles(), new OnlineEncounters(daoRegistry, onlineCare.encounterCacheTtl()));
 	}
 }

@@ -42,7 +42,7 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 		this.profileBase = properties.profileBase();
 		this.policy = policy;
-		this.enforceOnlineCareProfiles = properties.onlineCareProfiles();
+		this.enforceOnlineCareProfiles = properties.onlineCare().enabled();
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -52,6 +52,7 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
 	public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+		policy.resourceWritten(resource);
 		validateIfProfiled(resource, request);
 	}
 

@@ -1,0 +1,83 @@
+package cn.hulian.server.validation;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Answers whether a referenced encounter is online (class {@code VR}), directly or through the prescription that
+ * was issued in it. Stored encounters and prescriptions are read once and remembered for a while, because a
+ * prescription's review, dispense and claim all ask about the same encounter; a write of one of them on this server
+ * forgets what was remembered about it.
+ */
+public class OnlineEncounters {
+
+	static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+	private final DaoRegistry daoRegistry;
+	private final Cache<String, Boolean> encounterIsOnline;
+	private final Cache<String, Reference> prescriptionEncounter;
+
+	public OnlineEncounters(DaoRegistry daoRegistry, Duration cacheTtl) {
+		this.daoRegistry = daoRegistry;
+		this.encounterIsOnline = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+		this.prescriptionEncounter = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+	}
+
+	static boolean isOnline(Encounter encounter) {
+		return ACT_CODE.equals(encounter.getClass_().getSystem()) && "VR".equals(encounter.getClass_().getCode());
+	}
+
+	/** Whether {@code reference} points to a stored online encounter. */
+	public boolean isOnlineEncounter(Reference reference) {
+		return idOf(reference, "Encounter")
+				.map(id -> encounterIsOnline.get(id, key -> read(Encounter.class, key).map(OnlineEncounters::isOnline).orElse(null)))
+				.orElse(false);
+	}
+
+	/** Whether {@code reference} points to a stored prescription issued in an online encounter. */
+	public boolean isOnlinePrescription(Reference reference) {
+		return idOf(reference, "MedicationRequest")
+				.map(id -> prescriptionEncounter.get(id, key -> read(MedicationRequest.class, key)
+						.map(MedicationRequest::getEncounter)
+						.orElse(null)))
+				.map(this::isOnlineEncounter)
+				.orElse(false);
+	}
+
+	/** Forgets what was remembered about {@code resource}, which is being written. */
+	public void forget(IBaseResource resource) {
+		String id = resource.getIdElement().toUnqualifiedVersionless().getValue();
+		if (id != null) {
+			encounterIsOnline.invalidate(id);
+			prescriptionEncounter.invalidate(id);
+		}
+	}
+
+	private static Optional<String> idOf(Reference reference, String type) {
+		IIdType id = reference.getReferenceElement();
+		return reference.hasReference() && type.equals(id.getResourceType()) && id.hasIdPart()
+				? Optional.of(id.toUnqualifiedVersionless().getValue())
+				: Optional.empty();
+	}
+
+	/** Empty when not stored (yet): records arrive in any order, and a missing one is not remembered. */
+	private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
+		try {
+			return Optional.of(daoRegistry.getResourceDao(type).read(new IdType(id), new SystemRequestDetails()));
+		} catch (ResourceNotFoundException | ResourceGoneException notStored) {
+			return Optional.empty();
+		}
+	}
+}
