@@ -7,6 +7,7 @@ import cn.hulian.fhirpackage.BuiltPackageValidator;
 import java.nio.file.Path;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,43 @@ class CodeSetsTest {
 
 		assertThat(divisions.getConcept()).hasSize(34)
 				.allSatisfy(concept -> assertThat(concept.getCode()).matches("[1-8][0-9]0000"));
+	}
+
+	@Test
+	void divisionsNestUnderTheDivisionTheyArePartOf() {
+		CodeSystem divisions = codeSystem("http://hulian.cn/fhir/CodeSystem/gbt-2260-division");
+
+		assertThat(divisions.getConcept()).allSatisfy(province -> assertThat(province.getConcept())
+				.allSatisfy(prefecture -> {
+					assertThat(prefecture.getCode()).matches(province.getCode().substring(0, 2) + "[0-9]{2}00")
+							.isNotEqualTo(province.getCode());
+					assertThat(prefecture.getConcept()).allSatisfy(county -> assertThat(county.getCode())
+							.matches(prefecture.getCode().substring(0, 4) + "[0-9][0-9]")
+							.isNotEqualTo(prefecture.getCode()));
+				}));
+		assertThat(child(child(divisions.getConcept(), "510000").getConcept(), "510100").getConcept())
+				.extracting(CodeSystem.ConceptDefinitionComponent::getCode, CodeSystem.ConceptDefinitionComponent::getDisplay)
+				.contains(Tuple.tuple("510107", "武侯区"));
+	}
+
+	@Test
+	void divisionsHoldAllThreeLevelsOfGbt2260() {
+		CodeSystem divisions = codeSystem("http://hulian.cn/fhir/CodeSystem/gbt-2260-division");
+		List<CodeSystem.ConceptDefinitionComponent> prefectures = divisions.getConcept().stream()
+				.flatMap(province -> province.getConcept().stream()).toList();
+		List<CodeSystem.ConceptDefinitionComponent> counties = prefectures.stream()
+				.flatMap(prefecture -> prefecture.getConcept().stream()).toList();
+
+		// 333 prefecture-level divisions plus 9 grouping codes (municipal districts, counties, province-administered counties).
+		assertThat(prefectures).hasSize(342);
+		// Development zones and other statistical functional zones (fifth digit 7) are not divisions.
+		assertThat(counties).hasSize(2851).noneSatisfy(county -> assertThat(county.getCode()).matches("[0-9]{4}7[0-9]"));
+		assertThat(divisions.getCount()).isEqualTo(34 + 342 + 2851);
+		assertThat(divisions.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.COMPLETE);
+	}
+
+	private static CodeSystem.ConceptDefinitionComponent child(List<CodeSystem.ConceptDefinitionComponent> concepts, String code) {
+		return concepts.stream().filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
 	}
 
 	private static CodeSystem codeSystem(String url) {
