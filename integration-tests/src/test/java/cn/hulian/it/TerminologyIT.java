@@ -1,9 +1,13 @@
 package cn.hulian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class TerminologyIT extends ServerTestSupport {
 
 	private static final String ETHNICITY = "urn:oid:2.16.156.10011.2.3.3.3";
+	private static final String ICD10_CLINICAL = "http://hulian.cn/fhir/CodeSystem/icd10-cn-clinical-2";
 	private static final String DIVISION = "http://hulian.cn/fhir/CodeSystem/gbt-2260-division";
 
 	@Test
@@ -71,6 +76,43 @@ class TerminologyIT extends ServerTestSupport {
 				.execute();
 
 		assertThat(((StringType) result.getParameterValue("display")).getValue()).isEqualTo("凉山彝族自治州");
+	}
+
+	@Test
+	void anIcdCategorySubsumesItsExtensionCodesInTheCuratedClinicalEdition() {
+		assertThat(subsumes(ICD10_CLINICAL, "I10", "I10.x00x023")).isEqualTo("subsumes");
+		assertThat(subsumes(ICD10_CLINICAL, "E11.900", "E11")).isEqualTo("subsumed-by");
+		assertThat(subsumes(ICD10_CLINICAL, "I10.x00x023", "I10.x00x024")).isEqualTo("not-subsumed");
+	}
+
+	@Test
+	void translatesAClinicalDiagnosisToTheNhsaEditionForSettlement() {
+		Parameters result = client.operation()
+				.onType(ConceptMap.class)
+				.named("$translate")
+				.withParameter(Parameters.class, "url", new UriType("http://hulian.cn/fhir/ConceptMap/icd10-cn-clinical-2-to-nhsa-2"))
+				.andParameter("system", new UriType(ICD10_CLINICAL))
+				.andParameter("code", new CodeType("I10.x00x023"))
+				.execute();
+
+		assertThat(((BooleanType) result.getParameterValue("result")).booleanValue()).isTrue();
+		Parameters.ParametersParameterComponent match = result.getParameter().stream()
+				.filter(p -> p.getName().equals("match"))
+				.findFirst()
+				.orElseThrow();
+		Coding concept = (Coding) match.getPart().stream().filter(p -> p.getName().equals("concept")).findFirst().orElseThrow().getValue();
+		assertThat(concept.getSystem()).isEqualTo("http://hulian.cn/fhir/CodeSystem/icd10-cn-nhsa-2");
+		assertThat(concept.getCode()).isEqualTo("I10.x03");
+		assertThat(match.getPart()).anySatisfy(part -> {
+			assertThat(part.getName()).isEqualTo("equivalence");
+			assertThat(part.getValue().primitiveValue()).isEqualTo("wider");
+		});
+	}
+
+	@Test
+	void refusesToSubsumeAnUnknownCodeWith400() {
+		assertThatThrownBy(() -> subsumes(ICD10_CLINICAL, "I10", "X99.999"))
+				.isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("X99.999"));
 	}
 
 	private String subsumes(String system, String codeA, String codeB) {

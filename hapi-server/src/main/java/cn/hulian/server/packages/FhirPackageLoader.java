@@ -3,6 +3,7 @@ package cn.hulian.server.packages;
 import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import ca.uhn.fhir.jpa.term.api.ITermDeferredStorageSvc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +36,17 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 	private final IPackageInstallerSvc installer;
 	private final IHapiPackageCacheManager packageCache;
 	private final FhirPackageReadiness readiness;
+	private final ITermDeferredStorageSvc deferredTerminology;
 
 	public FhirPackageLoader(
-			IPackageInstallerSvc installer, IHapiPackageCacheManager packageCache, FhirPackageReadiness readiness) {
+			IPackageInstallerSvc installer,
+			IHapiPackageCacheManager packageCache,
+			FhirPackageReadiness readiness,
+			ITermDeferredStorageSvc deferredTerminology) {
 		this.installer = installer;
 		this.packageCache = packageCache;
 		this.readiness = readiness;
+		this.deferredTerminology = deferredTerminology;
 	}
 
 	@Override
@@ -55,6 +61,7 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 			for (BundledPackage bundled : inDependencyOrder(findBundledPackages())) {
 				install(bundled);
 			}
+			awaitTerminologyConcepts();
 			readiness.markInstalled();
 		} catch (RuntimeException e) {
 			log.error("Installing the bundled FHIR packages failed; FHIR requests will be refused", e);
@@ -79,6 +86,23 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 				.setPackageContents(bundled.contents())
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL));
 		log.info("Installed FHIR package {} in {} ms", bundled.id(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * HAPI stores the concepts of large code systems (GB/T 2260 has 3,227) in its terminology tables in the
+	 * background; $subsumes and hierarchy filters need them, so requests keep waiting until they are stored.
+	 */
+	private void awaitTerminologyConcepts() {
+		long started = System.nanoTime();
+		while (!deferredTerminology.isStorageQueueEmpty(true)) {
+			try {
+				Thread.sleep(250);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for terminology concepts to be stored", e);
+			}
+		}
+		log.info("Terminology concepts stored after {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
 	static List<BundledPackage> findBundledPackages() {
