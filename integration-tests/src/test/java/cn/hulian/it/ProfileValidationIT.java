@@ -3,11 +3,13 @@ package cn.hulian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProfileValidationIT extends ServerTestSupport {
 
 	private static final Path PROFILES = Path.of(System.getProperty("hulian.profiles.dir", "../profiles"));
+	private static final Path INVALID = PROFILES.resolve("src/test/fhir/invalid");
 
 	static Stream<Path> shippedExamples() throws IOException {
 		return jsonFiles(PROFILES.resolve("target/fhir-package/package/example"));
@@ -34,10 +37,27 @@ class ProfileValidationIT extends ServerTestSupport {
 		assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
 	}
 
+	static Stream<String> invalidExamples() throws IOException {
+		Properties expected = expectedErrors();
+		return expected.stringPropertyNames().stream().sorted().map(file -> file + "=" + expected.getProperty(file));
+	}
+
+	/** The same invalid examples and expected messages as the profiles module's unit test, now over HTTP. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidExamples")
+	void refusesEveryInvalidExampleWith422AndTheExpectedMessage(String fileAndExpectedMessage) throws IOException {
+		String[] parts = fileAndExpectedMessage.split("=", 2);
+
+		HttpResponse<String> response = store(Files.readString(INVALID.resolve(parts[0])));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.body()).contains(parts[1]);
+	}
+
 	@Test
 	void refusesAnInvalidResidentIdWith422NamingTheRuleAndTheElement() throws IOException {
 		HttpResponse<String> response =
-				store(Files.readString(PROFILES.resolve("src/test/fhir/invalid/Patient-cn-patient-bad-check-digit.json")));
+				store(Files.readString(INVALID.resolve("Patient-cn-patient-bad-check-digit.json")));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
 		OperationOutcome.OperationOutcomeIssueComponent issue = operationOutcome(response).getIssue().stream()
@@ -58,7 +78,7 @@ class ProfileValidationIT extends ServerTestSupport {
 
 	@Test
 	void validateOperationReportsTheSameErrors() throws IOException {
-		String invalid = Files.readString(PROFILES.resolve("src/test/fhir/invalid/Patient-cn-patient-no-national-id.json"));
+		String invalid = Files.readString(INVALID.resolve("Patient-cn-patient-no-national-id.json"));
 
 		HttpResponse<String> response = send(fhirRequest("Patient/$validate")
 				.header("Content-Type", "application/fhir+json")
@@ -87,6 +107,14 @@ class ProfileValidationIT extends ServerTestSupport {
 				? fhirRequest(resource.fhirType() + "/" + resource.getIdElement().getIdPart()).PUT(BodyPublishers.ofString(body))
 				: fhirRequest(resource.fhirType()).POST(BodyPublishers.ofString(body));
 		return send(request.header("Content-Type", "application/fhir+json"));
+	}
+
+	private static Properties expectedErrors() throws IOException {
+		Properties expected = new Properties();
+		try (Reader reader = Files.newBufferedReader(INVALID.resolve("expected-errors.properties"))) {
+			expected.load(reader);
+		}
+		return expected;
 	}
 
 	private static Stream<Path> jsonFiles(Path folder) throws IOException {
