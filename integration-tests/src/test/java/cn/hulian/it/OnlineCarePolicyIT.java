@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -16,8 +17,8 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
 /**
- * Online encounters, the prescriptions issued in them and those prescriptions' reviews and dispenses must conform to
- * the Hulian profiles, declared or not.
+ * Online encounters, the prescriptions issued in them and those prescriptions' reviews, dispenses and claims must
+ * conform to the Hulian profiles, declared or not.
  */
 class OnlineCarePolicyIT extends ServerTestSupport {
 
@@ -106,6 +107,24 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 		assertThatThrownBy(() -> client.create().resource(dispense).execute())
 				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
 						.contains("cn-medication-dispense", "dispensingMode"));
+	}
+
+	@Test
+	void aClaimForAnOnlinePrescriptionMustConformToTheClaimProfile() {
+		Claim claim = new Claim();
+		claim.setStatus(Claim.ClaimStatus.ACTIVE);
+		claim.setUse(Claim.Use.CLAIM);
+		claim.getType().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/claim-type").setCode("pharmacy");
+		claim.setPatient(new Reference("Patient/" + unique("p")));
+		claim.setCreatedElement(new DateTimeType("2026-11-22T10:30:00+08:00"));
+		claim.setProvider(new Reference("Organization/" + unique("ih")));
+		claim.getPriority().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/processpriority").setCode("normal");
+		claim.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference("Coverage/" + unique("cov")));
+		claim.setPrescription(new Reference("MedicationRequest/" + storedOnlinePrescription()));
+
+		assertThatThrownBy(() -> client.create().resource(claim).execute())
+				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
+						.contains("cn-claim", "treatmentRegion"));
 	}
 
 	/** An electronic prescription issued in a new online encounter, as the shipped example shapes it. */

@@ -40,14 +40,7 @@ class TerminologyIT extends ServerTestSupport {
 
 	@Test
 	void looksUpAChineseCode() {
-		Parameters result = client.operation()
-				.onType("CodeSystem")
-				.named("$lookup")
-				.withParameter(Parameters.class, "system", new UriType(ETHNICITY))
-				.andParameter("code", new CodeType("05"))
-				.execute();
-
-		assertThat(((StringType) result.getParameterValue("display")).getValue()).isEqualTo("维吾尔族");
+		assertThat(lookUpDisplay(ETHNICITY, "05")).isEqualTo("维吾尔族");
 	}
 
 	@Test
@@ -67,15 +60,9 @@ class TerminologyIT extends ServerTestSupport {
 	}
 
 	@Test
-	void looksUpAPrefectureLevelDivision() {
-		Parameters result = client.operation()
-				.onType("CodeSystem")
-				.named("$lookup")
-				.withParameter(Parameters.class, "system", new UriType(DIVISION))
-				.andParameter("code", new CodeType("513400"))
-				.execute();
-
-		assertThat(((StringType) result.getParameterValue("display")).getValue()).isEqualTo("凉山彝族自治州");
+	void looksUpPrefectureAndCountyLevelDivisions() {
+		assertThat(lookUpDisplay(DIVISION, "513400")).isEqualTo("凉山彝族自治州");
+		assertThat(lookUpDisplay(DIVISION, "510107")).isEqualTo("武侯区");
 	}
 
 	@Test
@@ -113,6 +100,16 @@ class TerminologyIT extends ServerTestSupport {
 	void refusesToSubsumeAnUnknownCodeWith400() {
 		assertThatThrownBy(() -> subsumes(ICD10_CLINICAL, "I10", "X99.999"))
 				.isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("X99.999"));
+	}
+
+	private String lookUpDisplay(String system, String code) {
+		Parameters result = client.operation()
+				.onType("CodeSystem")
+				.named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(system))
+				.andParameter("code", new CodeType(code))
+				.execute();
+		return ((StringType) result.getParameterValue("display")).getValue();
 	}
 
 	private String subsumes(String system, String codeA, String codeB) {

@@ -1,12 +1,12 @@
 package cn.hulian.terminology;
 
+import static cn.hulian.terminology.BuiltTerminologyPackage.RESOURCES;
+import static cn.hulian.terminology.BuiltTerminologyPackage.VALIDATOR;
+import static cn.hulian.terminology.BuiltTerminologyPackage.codeSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
-import cn.hulian.fhirpackage.BuiltPackageValidator;
-import java.nio.file.Path;
 import java.util.List;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 /** The code sets as packaged: valid FHIR, complete where the standard is, with the codes the standards define. */
 class CodeSetsTest {
 
-	private static final BuiltPackageValidator VALIDATOR = new BuiltPackageValidator(Path.of("target/fhir-package/package"));
-	private static final List<IBaseResource> RESOURCES = VALIDATOR.parseAll(Path.of("target/fhir-package/package"));
 
 	@Test
 	void everyResourceIsValidFhir() {
@@ -77,14 +75,5 @@ class CodeSetsTest {
 
 	private static CodeSystem.ConceptDefinitionComponent child(List<CodeSystem.ConceptDefinitionComponent> concepts, String code) {
 		return concepts.stream().filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
-	}
-
-	private static CodeSystem codeSystem(String url) {
-		return RESOURCES.stream()
-				.filter(CodeSystem.class::isInstance)
-				.map(CodeSystem.class::cast)
-				.filter(cs -> cs.getUrl().equals(url))
-				.findFirst()
-				.orElseThrow();
 	}
 }

@@ -1,10 +1,13 @@
 package cn.hulian.terminology;
 
+import static cn.hulian.terminology.BuiltTerminologyPackage.RESOURCES;
+import static cn.hulian.terminology.BuiltTerminologyPackage.VALIDATOR;
+import static cn.hulian.terminology.BuiltTerminologyPackage.codeSystem;
+import static cn.hulian.terminology.BuiltTerminologyPackage.conceptMap;
+import static cn.hulian.terminology.BuiltTerminologyPackage.valueSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
-import cn.hulian.fhirpackage.BuiltPackageValidator;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,6 @@ class DiagnosisCodeSetsTest {
 	private static final String CATEGORY = "[A-Z][0-9]{2}";
 	private static final String EDITION_CODE = "[A-Z][0-9]{2}\\.[0-9x][0-9]{2}(x[0-9]{3})?(\\+[A-Z][0-9]{2}(\\.[0-9])?\\*)?";
 
-	private static final BuiltPackageValidator VALIDATOR = new BuiltPackageValidator(Path.of("target/fhir-package/package"));
-	private static final List<IBaseResource> RESOURCES = VALIDATOR.parseAll(Path.of("target/fhir-package/package"));
 
 	@Test
 	void diagnosisResourcesAreValidFhir() {
@@ -223,24 +224,7 @@ class DiagnosisCodeSetsTest {
 		}
 	}
 
-	private static CodeSystem codeSystem(String url) {
-		return resource(CodeSystem.class, url);
-	}
-
-	private static ValueSet valueSet(String url) {
-		return resource(ValueSet.class, url);
-	}
-
 	private static ConceptMap crosswalk() {
-		return resource(ConceptMap.class, CROSSWALK);
-	}
-
-	private static <T extends IBaseResource> T resource(Class<T> type, String url) {
-		return RESOURCES.stream()
-				.filter(type::isInstance)
-				.map(type::cast)
-				.filter(r -> url.equals(((org.hl7.fhir.r4.model.MetadataResource) r).getUrl()))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " " + url));
+		return conceptMap(CROSSWALK);
 	}
 }

@@ -1,10 +1,12 @@
 package cn.hulian.terminology;
 
+import static cn.hulian.terminology.BuiltTerminologyPackage.RESOURCES;
+import static cn.hulian.terminology.BuiltTerminologyPackage.VALIDATOR;
+import static cn.hulian.terminology.BuiltTerminologyPackage.codeSystem;
+import static cn.hulian.terminology.BuiltTerminologyPackage.valueSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
-import cn.hulian.fhirpackage.BuiltPackageValidator;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class DrugCodeSetTest {
 
-	private static final Path PACKAGE = Path.of("target/fhir-package/package");
-	private static final BuiltPackageValidator VALIDATOR = new BuiltPackageValidator(PACKAGE);
-	private static final List<IBaseResource> RESOURCES = VALIDATOR.parseAll(PACKAGE);
 
 	private static final String DRUG_SYSTEM = "http://hulian.cn/fhir/CodeSystem/nhsa-drug-code";
 	private static final String CONTROLLED_CLASS_SYSTEM = "http://hulian.cn/fhir/CodeSystem/controlled-drug-class";
@@ -176,23 +175,5 @@ class DrugCodeSetTest {
 			return cs.getUrl();
 		}
 		return resource instanceof ValueSet vs ? vs.getUrl() : null;
-	}
-
-	private static CodeSystem codeSystem(String url) {
-		return RESOURCES.stream()
-				.filter(CodeSystem.class::isInstance)
-				.map(CodeSystem.class::cast)
-				.filter(cs -> cs.getUrl().equals(url))
-				.findFirst()
-				.orElseThrow();
-	}
-
-	private static ValueSet valueSet(String url) {
-		return RESOURCES.stream()
-				.filter(ValueSet.class::isInstance)
-				.map(ValueSet.class::cast)
-				.filter(vs -> vs.getUrl().equals(url))
-				.findFirst()
-				.orElseThrow();
 	}
 }
