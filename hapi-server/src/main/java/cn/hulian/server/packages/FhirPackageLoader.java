@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import ca.uhn.fhir.jpa.term.api.ITermDeferredStorageSvc;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +38,19 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 	private final IHapiPackageCacheManager packageCache;
 	private final FhirPackageReadiness readiness;
 	private final ITermDeferredStorageSvc deferredTerminology;
+	private final ISearchParamRegistry searchParameters;
 
 	public FhirPackageLoader(
 			IPackageInstallerSvc installer,
 			IHapiPackageCacheManager packageCache,
 			FhirPackageReadiness readiness,
-			ITermDeferredStorageSvc deferredTerminology) {
+			ITermDeferredStorageSvc deferredTerminology,
+			ISearchParamRegistry searchParameters) {
 		this.installer = installer;
 		this.packageCache = packageCache;
 		this.readiness = readiness;
 		this.deferredTerminology = deferredTerminology;
+		this.searchParameters = searchParameters;
 	}
 
 	@Override
@@ -62,6 +66,8 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 				install(bundled);
 			}
 			awaitTerminologyConcepts();
+			// The packages' SearchParameters index the first resources written after start, not only later ones.
+			searchParameters.forceRefresh();
 			readiness.markInstalled();
 		} catch (RuntimeException e) {
 			log.error("Installing the bundled FHIR packages failed; FHIR requests will be refused", e);
