@@ -44,7 +44,7 @@ public final class CodeSystemHierarchy {
 	}
 
 	private boolean isAncestor(String ancestor, String code) {
-		for (String parent = parentByCode.get(code); !ROOT.equals(parent); parent = parentByCode.get(parent)) {
+		for (String parent = parentByCode.get(code); parent != null && !ROOT.equals(parent); parent = parentByCode.get(parent)) {
 			if (ancestor.equals(parent)) {
 				return true;
 			}
