@@ -28,6 +28,11 @@ class CodeSystemHierarchyTest {
 	}
 
 	@Test
+	void aCodeItDoesNotHoldIsSubsumedByNothing() {
+		assertThat(icd.subsumption("I10", "J45.900")).isEqualTo(ConceptSubsumptionOutcome.NOTSUBSUMED);
+	}
+
+	@Test
 	void knowsWhichCodesItHolds() {
 		assertThat(icd.contains("I10.x00x024")).isTrue();
 		assertThat(icd.contains("J45.900")).isFalse();
