@@ -1,5 +1,10 @@
 package cn.hulian.it;
 
+import static cn.hulian.it.OnlineCareRecords.ACT_CODE;
+import static cn.hulian.it.OnlineCareRecords.BASE;
+import static cn.hulian.it.OnlineCareRecords.diagnosticsOf;
+import static cn.hulian.it.OnlineCareRecords.electronicPrescription;
+import static cn.hulian.it.OnlineCareRecords.onlineEncounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +16,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
@@ -22,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineCarePolicyIT extends ServerTestSupport {
 
-	private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-	private static final String BASE = "http://hulian.cn/fhir/";
 
 	@Test
 	void anOnlineEncounterThatDoesNotDeclareTheProfileIsStillHeldToIt() {
@@ -130,46 +132,6 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 	/** An electronic prescription issued in a new online encounter, as the shipped example shapes it. */
 	private String storedOnlinePrescription() {
 		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
-		MedicationRequest prescription = new MedicationRequest();
-		prescription.getMeta().addProfile(BASE + "StructureDefinition/cn-e-prescription");
-		prescription.addExtension(BASE + "StructureDefinition/cn-dispensing-mode",
-				new Coding(BASE + "CodeSystem/dispensing-mode", "home-delivery", "配送到家"));
-		prescription.addIdentifier().setSystem("urn:oid:2.16.156.10011.1.20").setValue(unique("RX"));
-		prescription.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
-		prescription.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-		prescription.getMedicationCodeableConcept().addCoding()
-				.setSystem(BASE + "CodeSystem/hospital-drug-catalogue").setCode("AMLO-5").setDisplay("苯磺酸氨氯地平片 5mg");
-		prescription.setSubject(new Reference("Patient/" + unique("p")));
-		prescription.setEncounter(new Reference("Encounter/" + encounterId));
-		prescription.setAuthoredOnElement(new DateTimeType("2026-11-22T10:10:00+08:00"));
-		prescription.setRequester(new Reference("Practitioner/" + unique("dr")));
-		prescription.addDosageInstruction().setText("每日一次，每次 5mg，口服");
-		prescription.getDispenseRequest().getValidityPeriod()
-				.setStartElement(new DateTimeType("2026-11-22")).setEndElement(new DateTimeType("2026-11-24"));
-		prescription.getDispenseRequest().getExpectedSupplyDuration()
-				.setValue(7).setUnit("天").setSystem("http://unitsofmeasure.org").setCode("d");
-		return client.create().resource(prescription).execute().getId().getIdPart();
-	}
-
-	private Encounter onlineEncounter() {
-		Encounter encounter = new Encounter();
-		encounter.setStatus(Encounter.EncounterStatus.FINISHED);
-		encounter.setClass_(new Coding(ACT_CODE, "VR", "virtual"));
-		encounter.addExtension(BASE + "StructureDefinition/cn-consultation-type",
-				new Coding(BASE + "CodeSystem/consultation-type", "health-consultation", "健康咨询"));
-		encounter.addExtension(BASE + "StructureDefinition/cn-consultation-channel",
-				new Coding(BASE + "CodeSystem/consultation-channel", "text", "图文"));
-		encounter.setSubject(new Reference("Patient/" + unique("p")));
-		encounter.addParticipant().setIndividual(new Reference("Practitioner/" + unique("dr")));
-		encounter.getPeriod().setStartElement(new DateTimeType("2026-11-22T10:00:00+08:00"));
-		encounter.setServiceProvider(new Reference("Organization/" + unique("ih")));
-		return encounter;
-	}
-
-	private static String diagnosticsOf(UnprocessableEntityException e) {
-		OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
-		return outcome.getIssue().stream()
-				.map(issue -> issue.getDiagnostics() + " @ " + issue.getExpression())
-				.reduce("", (a, b) -> a + "\n" + b);
+		return client.create().resource(electronicPrescription(encounterId)).execute().getId().getIdPart();
 	}
 }

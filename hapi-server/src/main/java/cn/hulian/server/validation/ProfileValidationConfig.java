@@ -1,8 +1,8 @@
 package cn.hulian.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
+import cn.hulian.server.onlinecare.OnlineCareMembership;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,14 +18,8 @@ public class ProfileValidationConfig {
 			FhirContext fhirContext,
 			@Qualifier("myInstanceValidator") IInstanceValidatorModule instanceValidator,
 			ProfileValidationProperties properties,
-			DaoRegistry daoRegistry) {
-		return new ProfileValidationInterceptor(
-				fhirContext, instanceValidator, properties, onlineCareProfilePolicy(properties.onlineCare(), daoRegistry));
-	}
-
-	private static OnlineCareProfilePolicy onlineCareProfilePolicy(
-			ProfileValidationProperties.OnlineCare onlineCare, DaoRegistry daoRegistry) {
-		return new OnlineCareProfilePolicy(
-				onlineCare.profiles(), new OnlineEncounters(daoRegistry, onlineCare.encounterCacheTtl()));
+			OnlineCareMembership onlineCare) {
+		return new ProfileValidationInterceptor(fhirContext, instanceValidator, properties,
+				new OnlineCareProfilePolicy(properties.onlineCare().profiles(), onlineCare));
 	}
 }

@@ -1,4 +1,4 @@
-package cn.hulian.server.validation;
+package cn.hulian.server.onlinecare;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;

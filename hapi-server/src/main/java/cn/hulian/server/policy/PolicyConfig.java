@@ -1,0 +1,18 @@
+package cn.hulian.server.policy;
+
+import ca.uhn.fhir.context.FhirContext;
+import cn.hulian.server.onlinecare.OnlineCareMembership;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class PolicyConfig {
+
+	/** Every {@link OnlineCareRule} bean, minus those switched off under {@code hulian.policy.rules}. */
+	@Bean
+	public OnlineCareRulesInterceptor onlineCareRulesInterceptor(
+			FhirContext fhirContext, List<OnlineCareRule> rules, PolicyProperties properties, OnlineCareMembership onlineCare) {
+		return new OnlineCareRulesInterceptor(fhirContext, rules, properties, onlineCare);
+	}
+}
