@@ -1,6 +1,6 @@
 package cn.hulian.server.policy;
 
-import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +8,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +22,11 @@ public class ControlledDrugRule implements OnlineCareRule {
 	static final String CONTROLLED_CLASS = "controlled-class";
 	static final String NOT_CONTROLLED = "none";
 
-	private final FhirContext fhirContext;
+	private final IValidationSupport terminology;
 
-	public ControlledDrugRule(FhirContext fhirContext) {
-		this.fhirContext = fhirContext;
+	/** {@code terminology}: HAPI's validation support over the code systems stored in the server (cached). */
+	public ControlledDrugRule(@Qualifier("myJpaValidationSupportChain") IValidationSupport terminology) {
+		this.terminology = terminology;
 	}
 
 	@Override
@@ -61,7 +63,7 @@ public class ControlledDrugRule implements OnlineCareRule {
 
 	/** The drug's class from the NHSA drug code system the server holds; empty for a code it does not know. */
 	private Optional<String> controlledClass(String code) {
-		CodeSystem drugs = (CodeSystem) fhirContext.getValidationSupport().fetchCodeSystem(NHSA_DRUG_CODES);
+		CodeSystem drugs = (CodeSystem) terminology.fetchCodeSystem(NHSA_DRUG_CODES);
 		if (drugs == null) {
 			return Optional.empty();
 		}

@@ -22,7 +22,7 @@ class PrescriptionRulesTest {
 
 	@Test
 	void aControlledDrugIsRefusedAndAnUncontrolledOneIsNot() {
-		ControlledDrugRule rule = new ControlledDrugRule(contextWithDrugs());
+		ControlledDrugRule rule = new ControlledDrugRule(drugCodes());
 
 		assertThat(rule.check(prescribing(MORPHINE))).singleElement().satisfies(violation -> {
 			assertThat(violation.path()).isEqualTo("MedicationRequest.medicationCodeableConcept.coding[0]");
@@ -77,15 +77,14 @@ class PrescriptionRulesTest {
 		assertThat(properties.isEnabled("IH-RX-CONTROLLED-003")).isTrue();
 	}
 
-	private static FhirContext contextWithDrugs() {
-		FhirContext context = FhirContext.forR4();
+	private static PrePopulatedValidationSupport drugCodes() {
+		FhirContext context = FhirContext.forR4Cached();
 		CodeSystem drugs = new CodeSystem().setUrl(ControlledDrugRule.NHSA_DRUG_CODES);
 		drugs.addConcept().setCode(MORPHINE).addProperty().setCode("controlled-class").setValue(new CodeType("narcotic"));
 		drugs.addConcept().setCode(ENTECAVIR).addProperty().setCode("controlled-class").setValue(new CodeType("none"));
 		PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(context);
 		support.addCodeSystem(drugs);
-		context.setValidationSupport(support);
-		return context;
+		return support;
 	}
 
 	private static MedicationRequest prescribing(String nhsaCode) {
