@@ -26,8 +26,10 @@ public class StorageSettingsConfig {
 		settings.setAutoCreatePlaceholderReferenceTargets(true);
 		settings.setPopulateIdentifierInAutoCreatedPlaceholderReferenceTargets(true);
 		settings.setAllowMultipleDelete(true);
-		// Clinical records are kept: no $expunge (retention rules forbid hard deletes).
-		settings.setExpungeEnabled(false);
+		// $expunge is allowed; the retention rule (policy.RetentionRule) refuses it for clinical records inside their
+		// retention period. Delete-expunge (DELETE ?_expunge=true) stays off: it bypasses the per-version check.
+		settings.setExpungeEnabled(true);
+		settings.setDeleteExpungeEnabled(false);
 		settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
 		settings.setHibernateSearchIndexFullText(true);
 		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);

@@ -5,27 +5,20 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import cn.hulian.server.config.FhirServerInterceptor;
-import cn.hulian.server.i18n.Messages;
 import cn.hulian.server.onlinecare.OnlineCareMembership;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs the enabled regulation rules on every resource of online care before it is stored, in a transaction too (the
- * whole transaction then fails). A violation is answered with 422 and one issue per violation naming the rule id
- * and the element; nothing of the request is stored. Each rejection is logged.
+ * Runs the enabled regulation rules on every resource of online care just before its write commits. In a transaction
+ * bundle HAPI calls this after all entries are stored and their references resolved, so a rule sees the other
+ * entries (a prescription and the diagnosis it depends on may arrive together). A violation is answered with 422 and
+ * one issue per violation naming the rule id and the element; the database transaction is rolled back, so nothing of
+ * the request is stored. Each rejection is logged.
  */
 @Interceptor
 public class OnlineCareRulesInterceptor implements FhirServerInterceptor {
-
-	private static final Logger log = LoggerFactory.getLogger(OnlineCareRulesInterceptor.class);
-	/** After profile validation (default order 0), so rules see resources of the expected shape. */
-	private static final int AFTER_PROFILE_VALIDATION = 100;
 
 	private final FhirContext fhirContext;
 	private final List<OnlineCareRule> rules;
@@ -38,13 +31,13 @@ public class OnlineCareRulesInterceptor implements FhirServerInterceptor {
 		this.onlineCare = onlineCare;
 	}
 
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_PROFILE_VALIDATION)
-	public void beforeCreate(IBaseResource resource, RequestDetails request) {
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	public void beforeCreateCommits(IBaseResource resource, RequestDetails request) {
 		enforce(resource, request);
 	}
 
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_PROFILE_VALIDATION)
-	public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	public void beforeUpdateCommits(IBaseResource previous, IBaseResource resource, RequestDetails request) {
 		enforce(resource, request);
 	}
 
@@ -52,22 +45,10 @@ public class OnlineCareRulesInterceptor implements FhirServerInterceptor {
 		if (rules.isEmpty() || !onlineCare.isPartOfOnlineCare(resource)) {
 			return;
 		}
-		String language = request == null ? null : request.getHeader("Accept-Language");
-		OperationOutcome outcome = new OperationOutcome();
+		RuleRefusal refusal = new RuleRefusal(request, resource.getIdElement().toUnqualifiedVersionless().getValue());
 		for (OnlineCareRule rule : rules) {
-			for (RuleViolation violation : rule.check(resource)) {
-				log.warn("Rule {} refused {} at {}: {}", rule.id(), resource.fhirType(), violation.path(),
-						Messages.get(null, violation.messageKey(), violation.arguments()));
-				outcome.addIssue()
-						.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-						.setCode(OperationOutcome.IssueType.BUSINESSRULE)
-						.setDiagnostics(rule.id() + ": " + Messages.get(language, violation.messageKey(), violation.arguments())
-								+ " (" + rule.source() + ")")
-						.addExpression(violation.path());
-			}
+			rule.check(resource).forEach(violation -> refusal.add(rule.id(), rule.source(), violation));
 		}
-		if (outcome.hasIssue()) {
-			throw new UnprocessableEntityException(fhirContext, outcome);
-		}
+		refusal.throwIfAny(fhirContext);
 	}
 }

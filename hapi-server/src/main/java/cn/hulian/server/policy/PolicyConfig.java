@@ -15,4 +15,14 @@ public class PolicyConfig {
 			FhirContext fhirContext, List<OnlineCareRule> rules, PolicyProperties properties, OnlineCareMembership onlineCare) {
 		return new OnlineCareRulesInterceptor(fhirContext, rules, properties, onlineCare);
 	}
+
+	@Bean
+	public RetentionRule retentionRule(FhirContext fhirContext, PolicyProperties properties) {
+		return new RetentionRule(fhirContext, properties);
+	}
+
+	@Bean
+	public SettlementScopeTag settlementScopeTag() {
+		return new SettlementScopeTag();
+	}
 }
