@@ -3,12 +3,11 @@ package cn.hulian.it;
 import static cn.hulian.it.OnlineCareRecords.ACT_CODE;
 import static cn.hulian.it.OnlineCareRecords.BASE;
 import static cn.hulian.it.OnlineCareRecords.diagnosticsOf;
-import static cn.hulian.it.OnlineCareRecords.electronicPrescription;
-import static cn.hulian.it.OnlineCareRecords.onlineEncounter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineCarePolicyIT extends ServerTestSupport {
 
+	private final OnlineCareRecords records = OnlineCareRecords.storedWith(client);
 
 	@Test
 	void anOnlineEncounterThatDoesNotDeclareTheProfileIsStillHeldToIt() {
@@ -41,7 +41,7 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 
 	@Test
 	void aConformingOnlineEncounterIsStoredWithTheProfileItConformsTo() {
-		Encounter encounter = onlineEncounter();
+		Encounter encounter = records.onlineEncounter();
 
 		String id = client.create().resource(encounter).execute().getId().getIdPart();
 
@@ -61,7 +61,7 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 
 	@Test
 	void aPrescriptionIssuedInAnOnlineEncounterMustBeAnElectronicPrescription() {
-		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
+		String encounterId = client.create().resource(records.onlineEncounter()).execute().getId().getIdPart();
 		MedicationRequest prescription = new MedicationRequest();
 		prescription.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
 		prescription.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
@@ -70,6 +70,24 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 		prescription.setEncounter(new Reference("Encounter/" + encounterId));
 
 		assertThatThrownBy(() -> client.create().resource(prescription).execute())
+				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
+						.contains("cn-e-prescription", "prescriptionNumber"));
+	}
+
+	@Test
+	void aPrescriptionArrivingInOneTransactionWithItsOnlineEncounterIsHeldToTheProfileToo() {
+		MedicationRequest prescription = new MedicationRequest();
+		prescription.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
+		prescription.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+		prescription.getMedicationCodeableConcept().setText("苯磺酸氨氯地平片 5mg");
+		prescription.setEncounter(new Reference("urn:uuid:online-visit"));
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setFullUrl("urn:uuid:online-visit").setResource(records.onlineEncounter())
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Encounter");
+		transaction.addEntry().setFullUrl("urn:uuid:rx").setResource(prescription)
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("MedicationRequest");
+
+		assertThatThrownBy(() -> client.transaction().withBundle(transaction).execute())
 				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
 						.contains("cn-e-prescription", "prescriptionNumber"));
 	}
@@ -89,7 +107,7 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 
 	@Test
 	void anotherTaskInAnOnlineEncounterIsAcceptedAsPlainR4() {
-		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
+		String encounterId = client.create().resource(records.onlineEncounter()).execute().getId().getIdPart();
 		Task callBack = new Task();
 		callBack.setStatus(Task.TaskStatus.REQUESTED);
 		callBack.setIntent(Task.TaskIntent.ORDER);
@@ -131,7 +149,7 @@ class OnlineCarePolicyIT extends ServerTestSupport {
 
 	/** An electronic prescription issued in a new online encounter, as the shipped example shapes it. */
 	private String storedOnlinePrescription() {
-		String encounterId = client.create().resource(onlineEncounter()).execute().getId().getIdPart();
-		return client.create().resource(electronicPrescription(encounterId)).execute().getId().getIdPart();
+		String encounterId = client.create().resource(records.onlineEncounter()).execute().getId().getIdPart();
+		return client.create().resource(records.electronicPrescription(encounterId)).execute().getId().getIdPart();
 	}
 }

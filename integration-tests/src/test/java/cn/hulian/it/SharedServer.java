@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
 final class SharedServer {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedServer.class);
+	/** Zhejiang pilots online first visits in paediatrics (诊疗科目 07), as a jurisdiction may configure. */
+	static final String PILOT_OF_ONLINE_FIRST_VISITS = """
+			{"hulian": {"policy": {"rules": {"IH-FOLLOWUP-001": {
+			  "exemptions": [{"regions": ["330000"], "departments": ["07"]}]}}}}}""";
 	private static SharedServer instance;
 
 	private final EmbeddedPostgres postgres;
@@ -60,7 +64,8 @@ final class SharedServer {
 						"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
 						"SPRING_DATASOURCE_USERNAME", "postgres",
 						"SPRING_DATASOURCE_PASSWORD", "",
-						"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString()));
+						"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString(),
+						"SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS));
 		Duration took = server.start();
 		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());
 		server.awaitHealthy();

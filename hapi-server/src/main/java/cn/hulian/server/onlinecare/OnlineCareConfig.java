@@ -12,4 +12,9 @@ public class OnlineCareConfig {
 	public OnlineCareMembership onlineCareMembership(DaoRegistry daoRegistry, ProfileValidationProperties properties) {
 		return new OnlineCareMembership(new OnlineEncounters(daoRegistry, properties.onlineCare().encounterCacheTtl()));
 	}
+
+	@Bean
+	public TransactionEntries.Recorder transactionEntriesRecorder() {
+		return new TransactionEntries.Recorder();
+	}
 }

@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
 /**
@@ -22,27 +23,29 @@ public class OnlineCareMembership {
 		this.onlineEncounters = onlineEncounters;
 	}
 
-	public boolean isPartOfOnlineCare(IBaseResource resource) {
+	/** {@code transaction}: the other entries of the bundle {@code resource} arrives in, if any. */
+	public boolean isPartOfOnlineCare(IBaseResource resource, TransactionEntries transaction) {
 		if (resource instanceof Encounter encounter) {
 			return OnlineEncounters.isOnline(encounter);
 		}
 		if (resource instanceof MedicationRequest prescription) {
-			return onlineEncounters.isOnlineEncounter(prescription.getEncounter());
+			return onlineEncounters.isOnlineEncounter(prescription.getEncounter(), transaction);
 		}
 		if (resource instanceof Task task) {
-			return isPrescriptionReview(task)
-					&& (onlineEncounters.isOnlineEncounter(task.getEncounter())
-							|| onlineEncounters.isOnlinePrescription(task.getFocus()));
+			return isPrescriptionReview(task, transaction)
+					&& (onlineEncounters.isOnlineEncounter(task.getEncounter(), transaction)
+							|| onlineEncounters.isOnlinePrescription(task.getFocus(), transaction));
 		}
 		if (resource instanceof MedicationDispense dispense) {
-			return onlineEncounters.isOnlineEncounter(dispense.getContext())
-					|| dispense.getAuthorizingPrescription().stream().anyMatch(onlineEncounters::isOnlinePrescription);
+			return onlineEncounters.isOnlineEncounter(dispense.getContext(), transaction)
+					|| dispense.getAuthorizingPrescription().stream()
+							.anyMatch(prescription -> onlineEncounters.isOnlinePrescription(prescription, transaction));
 		}
 		if (resource instanceof Claim claim) {
 			return claim.getItem().stream()
 							.flatMap(item -> item.getEncounter().stream())
-							.anyMatch(onlineEncounters::isOnlineEncounter)
-					|| onlineEncounters.isOnlinePrescription(claim.getPrescription());
+							.anyMatch(encounter -> onlineEncounters.isOnlineEncounter(encounter, transaction))
+					|| onlineEncounters.isOnlinePrescription(claim.getPrescription(), transaction);
 		}
 		return false;
 	}
@@ -53,9 +56,12 @@ public class OnlineCareMembership {
 	}
 
 	/** Only a Task that approves a prescription is a review; other tasks in an online encounter stay plain R4. */
-	static boolean isPrescriptionReview(Task task) {
+	static boolean isPrescriptionReview(Task task, TransactionEntries transaction) {
+		String focusType = transaction.find(task.getFocus())
+				.map(Resource::fhirType)
+				.orElse(task.getFocus().getReferenceElement().getResourceType());
 		return task.getCode().getCoding().stream()
 						.anyMatch(coding -> TASK_CODES.equals(coding.getSystem()) && "approve".equals(coding.getCode()))
-				&& "MedicationRequest".equals(task.getFocus().getReferenceElement().getResourceType());
+				&& "MedicationRequest".equals(focusType);
 	}
 }

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Answers whether a referenced encounter is online (class {@code VR}), directly or through the prescription that
@@ -39,20 +40,29 @@ public class OnlineEncounters {
 		return ACT_CODE.equals(encounter.getClass_().getSystem()) && "VR".equals(encounter.getClass_().getCode());
 	}
 
-	/** Whether {@code reference} points to a stored online encounter. */
-	public boolean isOnlineEncounter(Reference reference) {
+	/** Whether {@code reference} points to an online encounter in {@code transaction} or stored. */
+	public boolean isOnlineEncounter(Reference reference, TransactionEntries transaction) {
+		Optional<Resource> entry = transaction.find(reference);
+		if (entry.isPresent()) {
+			return entry.get() instanceof Encounter encounter && isOnline(encounter);
+		}
 		return idOf(reference, "Encounter")
 				.map(id -> encounterIsOnline.get(id, key -> read(Encounter.class, key).map(OnlineEncounters::isOnline).orElse(null)))
 				.orElse(false);
 	}
 
-	/** Whether {@code reference} points to a stored prescription issued in an online encounter. */
-	public boolean isOnlinePrescription(Reference reference) {
+	/** Whether {@code reference} points to a prescription, in {@code transaction} or stored, issued online. */
+	public boolean isOnlinePrescription(Reference reference, TransactionEntries transaction) {
+		Optional<Resource> entry = transaction.find(reference);
+		if (entry.isPresent()) {
+			return entry.get() instanceof MedicationRequest prescription
+					&& isOnlineEncounter(prescription.getEncounter(), transaction);
+		}
 		return idOf(reference, "MedicationRequest")
 				.map(id -> prescriptionEncounter.get(id, key -> read(MedicationRequest.class, key)
 						.map(MedicationRequest::getEncounter)
 						.orElse(null)))
-				.map(this::isOnlineEncounter)
+				.map(encounter -> isOnlineEncounter(encounter, transaction))
 				.orElse(false);
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An insurance claim for online care is traceable to the care it pays for: it points to its encounter, a claim for
- * drugs points to a prescription a pharmacist approved, and the regions it states agree with the records they come
+ * drugs points to the prescription, and the prescription it points to was approved by a pharmacist, and the regions it states agree with the records they come
  * from: the insured region with the Coverage's, the treatment region with the treating institution's. Whether the
  * claim is an off-site settlement then follows from those regions ({@link SettlementScopeTag}).
  */
@@ -52,7 +52,7 @@ public class ClaimRule implements OnlineCareRule {
 		if (!pointsToEncounter) {
 			violations.add(new RuleViolation("Claim.item.encounter", "policy.claim-without-encounter"));
 		}
-		if (claimsDrugs(claim)) {
+		if (claim.hasPrescription() || claimsDrugs(claim)) {
 			checkPrescription(claim).ifPresent(violations::add);
 		}
 		Optional<String> insured = Regions.of(claim, INSURED_REGION);

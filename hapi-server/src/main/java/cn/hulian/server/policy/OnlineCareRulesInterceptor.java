@@ -7,6 +7,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.onlinecare.OnlineCareMembership;
+import cn.hulian.server.onlinecare.TransactionEntries;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -42,7 +43,7 @@ public class OnlineCareRulesInterceptor implements FhirServerInterceptor {
 	}
 
 	private void enforce(IBaseResource resource, RequestDetails request) {
-		if (rules.isEmpty() || !onlineCare.isPartOfOnlineCare(resource)) {
+		if (rules.isEmpty() || !onlineCare.isPartOfOnlineCare(resource, TransactionEntries.NONE)) {
 			return;
 		}
 		RuleRefusal refusal = new RuleRefusal(request, resource.getIdElement().toUnqualifiedVersionless().getValue());

@@ -1,6 +1,7 @@
 package cn.hulian.server.policy;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import cn.hulian.server.onlinecare.OnlineCareMembership;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +18,8 @@ public class PolicyConfig {
 	}
 
 	@Bean
-	public RetentionRule retentionRule(FhirContext fhirContext, PolicyProperties properties) {
-		return new RetentionRule(fhirContext, properties);
+	public RetentionRule retentionRule(FhirContext fhirContext, DaoRegistry daoRegistry, PolicyProperties properties) {
+		return new RetentionRule(fhirContext, daoRegistry, properties);
 	}
 
 	@Bean

@@ -27,7 +27,7 @@ public class PrescriberRule implements OnlineCareRule {
 			return List.of();
 		}
 		String requesterType = prescription.getRequester().getReferenceElement().getResourceType();
-		if (PRESCRIBER_TYPES.contains(requesterType)) {
+		if (requesterType != null && PRESCRIBER_TYPES.contains(requesterType)) {
 			return List.of();
 		}
 		return List.of(new RuleViolation("MedicationRequest.requester", "policy.prescriber-not-a-physician",

@@ -1,6 +1,7 @@
 package cn.hulian.server.validation;
 
 import cn.hulian.server.onlinecare.OnlineCareMembership;
+import cn.hulian.server.onlinecare.TransactionEntries;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -20,10 +21,10 @@ public class OnlineCareProfilePolicy {
 		this.onlineCare = onlineCare;
 	}
 
-	/** The profile {@code resource} must conform to, if online care requires one. */
-	public Optional<String> requiredProfile(IBaseResource resource) {
+	/** The profile {@code resource}, arriving with {@code transaction}, must conform to, if online care requires one. */
+	public Optional<String> requiredProfile(IBaseResource resource, TransactionEntries transaction) {
 		String profile = profilesByType.get(resource.fhirType());
-		if (profile == null || profile.isBlank() || !onlineCare.isPartOfOnlineCare(resource)) {
+		if (profile == null || profile.isBlank() || !onlineCare.isPartOfOnlineCare(resource, transaction)) {
 			return Optional.empty();
 		}
 		return Optional.of(profile);

@@ -12,6 +12,7 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.i18n.Messages;
+import cn.hulian.server.onlinecare.TransactionEntries;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -60,8 +61,9 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 		List<String> declared = resource.getMeta().getProfile().stream()
 				.map(IPrimitiveType::getValueAsString)
 				.toList();
+		TransactionEntries transaction = TransactionEntries.of(request);
 		Optional<String> required = enforceOnlineCareProfiles
-				? policy.requiredProfile(resource).filter(profile -> !declared.contains(profile))
+				? policy.requiredProfile(resource, transaction).filter(profile -> !declared.contains(profile))
 				: Optional.empty();
 		boolean declaresHulianProfile = declared.stream().anyMatch(profile -> profile != null && profile.startsWith(profileBase));
 		if (!declaresHulianProfile && required.isEmpty()) {
@@ -69,7 +71,8 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 		}
 		ValidationOptions options = new ValidationOptions();
 		required.ifPresent(options::addProfile);
-		OperationOutcome errors = errorsOf(validator.validateWithResult(resource, options));
+		IBaseResource asStored = transaction.withEntryTypes(fhirContext, resource);
+		OperationOutcome errors = errorsOf(validator.validateWithResult(asStored, options));
 		if (errors.hasIssue()) {
 			required.ifPresent(profile -> errors.addIssue()
 					.setSeverity(OperationOutcome.IssueSeverity.INFORMATION)

@@ -1,0 +1,115 @@
+package cn.hulian.it;
+
+import static cn.hulian.it.OnlineCareRecords.BASE;
+import static cn.hulian.it.OnlineCareRecords.create;
+import static cn.hulian.it.OnlineCareRecords.diagnosticsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** The claims rule (IH-CLAIM-009) and the retention rule (IH-RETENTION-008) over HTTP. */
+class ClaimAndRetentionRulesIT extends RuleTestSupport {
+
+	private static final Path EXAMPLES = Path.of(System.getProperty("hulian.profiles.dir", "../profiles"))
+			.resolve("target/fhir-package/package/example");
+
+	@Test
+	void aClaimForAPrescriptionNotYetApprovedIsRefusedThenSettledOffSite() throws IOException {
+		String prescription = idOf(store(prescriptionInANewOnlineEncounter()));
+		Claim claim = claimFor(prescription, coverageInsuredIn("110000"));
+
+		assertRefused(claim, "IH-CLAIM-009", "Claim.prescription");
+
+		create(client, records.review(prescription, "approved"));
+		String id = client.create().resource(claim).execute().getId().getIdPart();
+		Claim stored = client.read().resource(Claim.class).withId(id).execute();
+		assertThat(stored.getMeta().getTag()).extracting(Coding::getSystem, Coding::getCode)
+				.contains(org.assertj.core.groups.Tuple.tuple(BASE + "CodeSystem/settlement-scope", "off-site"));
+		assertThat(client.search().byUrl("Claim?_id=" + id + "&_tag=" + BASE + "CodeSystem/settlement-scope|off-site")
+				.returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
+	}
+
+	@Test
+	void aClaimWhoseInsuredRegionIsNotTheCoveragesIsRefused() throws IOException {
+		String prescription = idOf(store(prescriptionInANewOnlineEncounter()));
+		create(client, records.review(prescription, "approved"));
+
+		assertRefused(claimFor(prescription, coverageInsuredIn("310000")), "IH-CLAIM-009", "cn-insured-region");
+	}
+
+	@Test
+	void aClinicalRecordIsNotHardDeletedInsideItsRetentionPeriod() {
+		Observation bloodPressure = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+				.setSubject(new Reference(records.patient));
+		bloodPressure.getCode().setText("血压");
+		String id = create(client, bloodPressure);
+		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
+
+		HttpResponse<String> expunge = expunge(id);
+
+		assertThat(expunge.statusCode()).as(expunge.body()).isEqualTo(422);
+		assertThat(expunge.body()).contains("IH-RETENTION-008");
+		assertThat(client.history().onInstance(id).returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
+	}
+
+	@Test
+	void aRecordOutsideAnyPatientsCompartmentMayBeExpunged() {
+		String id = create(client, new Questionnaire().setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT));
+		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
+
+		HttpResponse<String> expunge = expunge(id);
+
+		assertThat(expunge.statusCode()).as(expunge.body()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> expunge(String id) {
+		String parameters = """
+				{"resourceType": "Parameters", "parameter": [
+				  {"name": "expungeDeletedResources", "valueBoolean": true},
+				  {"name": "expungePreviousVersions", "valueBoolean": true}]}""";
+		return send(fhirRequest(id + "/$expunge")
+				.header("Content-Type", "application/fhir+json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(parameters)));
+	}
+
+	/** The shipped example claim (Beijing-insured, treated in Chengdu), re-pointed at this test's records. */
+	private Claim claimFor(String prescription, String coverage) throws IOException {
+		Claim claim = parseExample("Claim-cn-claim-zhang-wei-hypertension-follow-up.json", Claim.class);
+		claim.setId((String) null);
+		claim.getIdentifierFirstRep().setValue(unique("JS"));
+		claim.setPatient(new Reference(records.patient));
+		claim.setProvider(new Reference(records.hospital));
+		claim.setPrescription(new Reference(prescription));
+		claim.getInsuranceFirstRep().setCoverage(new Reference(coverage));
+		String encounter = client.read().resource(org.hl7.fhir.r4.model.MedicationRequest.class).withId(prescription).execute()
+				.getEncounter().getReference();
+		claim.getItem().forEach(item -> item.getEncounterFirstRep().setReference(encounter));
+		return claim;
+	}
+
+	private String coverageInsuredIn(String region) throws IOException {
+		Coverage coverage = parseExample("Coverage-cn-coverage-zhang-wei-beijing-employee.json", Coverage.class);
+		coverage.setId((String) null);
+		coverage.setSubscriber(new Reference(records.patient)).setBeneficiary(new Reference(records.patient));
+		((Coding) coverage.getExtensionByUrl(BASE + "StructureDefinition/cn-insured-region").getValue()).setCode(region);
+		return create(client, coverage);
+	}
+
+	private static <T extends Resource> T parseExample(String file, Class<T> type) throws IOException {
+		return FHIR.newJsonParser().parseResource(type, Files.readString(EXAMPLES.resolve(file)));
+	}
+}
