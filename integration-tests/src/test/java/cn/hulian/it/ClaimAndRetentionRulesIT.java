@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 /** The claims rule (IH-CLAIM-009) and the retention rule (IH-RETENTION-008) over HTTP. */
 class ClaimAndRetentionRulesIT extends RuleTestSupport {
 
-	private static final Path EXAMPLES = Path.of(System.getProperty("hulian.profiles.dir", "../profiles"))
-			.resolve("target/fhir-package/package/example");
-
 	@Test
 	void aClaimForAPrescriptionNotYetApprovedIsRefusedThenSettledOffSite() throws IOException {
 		String prescription = idOf(store(prescriptionInANewOnlineEncounter()));
@@ -59,7 +56,7 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 		String id = create(client, bloodPressure);
 		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
 
-		HttpResponse<String> expunge = expunge(id);
+		HttpResponse<String> expunge = expunge(server.fhirBaseUrl(), id);
 
 		assertThat(expunge.statusCode()).as(expunge.body()).isEqualTo(422);
 		assertThat(expunge.body()).contains("IH-RETENTION-008");
@@ -71,45 +68,8 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 		String id = create(client, new Questionnaire().setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT));
 		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
 
-		HttpResponse<String> expunge = expunge(id);
+		HttpResponse<String> expunge = expunge(server.fhirBaseUrl(), id);
 
 		assertThat(expunge.statusCode()).as(expunge.body()).isEqualTo(200);
-	}
-
-	private HttpResponse<String> expunge(String id) {
-		String parameters = """
-				{"resourceType": "Parameters", "parameter": [
-				  {"name": "expungeDeletedResources", "valueBoolean": true},
-				  {"name": "expungePreviousVersions", "valueBoolean": true}]}""";
-		return send(fhirRequest(id + "/$expunge")
-				.header("Content-Type", "application/fhir+json")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(parameters)));
-	}
-
-	/** The shipped example claim (Beijing-insured, treated in Chengdu), re-pointed at this test's records. */
-	private Claim claimFor(String prescription, String coverage) throws IOException {
-		Claim claim = parseExample("Claim-cn-claim-zhang-wei-hypertension-follow-up.json", Claim.class);
-		claim.setId((String) null);
-		claim.getIdentifierFirstRep().setValue(unique("JS"));
-		claim.setPatient(new Reference(records.patient));
-		claim.setProvider(new Reference(records.hospital));
-		claim.setPrescription(new Reference(prescription));
-		claim.getInsuranceFirstRep().setCoverage(new Reference(coverage));
-		String encounter = client.read().resource(org.hl7.fhir.r4.model.MedicationRequest.class).withId(prescription).execute()
-				.getEncounter().getReference();
-		claim.getItem().forEach(item -> item.getEncounterFirstRep().setReference(encounter));
-		return claim;
-	}
-
-	private String coverageInsuredIn(String region) throws IOException {
-		Coverage coverage = parseExample("Coverage-cn-coverage-zhang-wei-beijing-employee.json", Coverage.class);
-		coverage.setId((String) null);
-		coverage.setSubscriber(new Reference(records.patient)).setBeneficiary(new Reference(records.patient));
-		((Coding) coverage.getExtensionByUrl(BASE + "StructureDefinition/cn-insured-region").getValue()).setCode(region);
-		return create(client, coverage);
-	}
-
-	private static <T extends Resource> T parseExample(String file, Class<T> type) throws IOException {
-		return FHIR.newJsonParser().parseResource(type, Files.readString(EXAMPLES.resolve(file)));
 	}
 }

@@ -33,21 +33,11 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineCareRulesIT extends RuleTestSupport {
 
-	private static final String NHSA_DRUG_CODES = BASE + "CodeSystem/nhsa-drug-code";
-	private static final String MORPHINE_PROLONGED_RELEASE = "XN02AAM022A010010100978";
-	private static final String ENTECAVIR_GRANULES = "XJ05AFE013N001010104929";
-	private static final String PRIOR_DIAGNOSIS = BASE + "StructureDefinition/cn-prior-offline-diagnosis";
-
 	// IH-FOLLOWUP-001
 
 	@Test
 	void anOnlineFollowUpOfADiagnosisMadeOnlineIsRefusedAndOneMadeInPersonIsAccepted() {
-		Encounter firstOnline = store(records.onlineEncounter());
-		Condition diagnosedOnline = new Condition().setSubject(new Reference(records.patient))
-				.setEncounter(new Reference(firstOnline.getIdElement().toUnqualifiedVersionless().getValue()));
-		diagnosedOnline.getCode().addCoding(new Coding(OnlineCareRecords.ICD10_CLINICAL, "I10.x00x002", "高血压"));
-		Encounter followUp = identified(records.followUpEncounter());
-		followUp.getExtensionByUrl(PRIOR_DIAGNOSIS).setValue(new Reference(create(client, diagnosedOnline)));
+		Encounter followUp = followUpOfADiagnosisMadeOnline();
 
 		assertRefused(followUp, "IH-FOLLOWUP-001", "cn-prior-offline-diagnosis");
 
@@ -109,10 +99,7 @@ class OnlineCareRulesIT extends RuleTestSupport {
 
 	@Test
 	void aPhysicianWithLessThanThreeYearsOfIndependentPracticeMayNotPractiseOnline() {
-		Practitioner junior = qualifiedPhysician();
-		junior.getExtensionByUrl(BASE + "StructureDefinition/cn-independent-practice-start").setValue(new DateType("2024-09-01"));
-		Encounter encounter = identified(records.onlineEncounter());
-		encounter.getParticipantFirstRep().setIndividual(new Reference(create(client, junior)));
+		Encounter encounter = consultationByAJuniorPhysician();
 
 		assertRefused(encounter, "IH-PHYSICIAN-002", "Encounter.participant[0].individual");
 
@@ -134,19 +121,17 @@ class OnlineCareRulesIT extends RuleTestSupport {
 
 	@Test
 	void aNarcoticIsNotPrescribedOnlineButAnUncontrolledDrugIs() {
-		MedicationRequest prescription = prescriptionInANewOnlineEncounter();
-		prescription.getMedicationCodeableConcept().addCoding().setSystem(NHSA_DRUG_CODES).setCode(MORPHINE_PROLONGED_RELEASE);
+		MedicationRequest prescription = prescriptionOfANarcotic();
 
 		assertRefused(prescription, "IH-RX-CONTROLLED-003", "MedicationRequest.medicationCodeableConcept.coding[1]");
 
-		prescription.getMedicationCodeableConcept().getCoding().get(1).setCode(ENTECAVIR_GRANULES);
+		prescription.getMedicationCodeableConcept().getCoding().get(1).setCode("XJ05AFE013N001010104929");
 		assertThat(client.create().resource(prescription).execute().getCreated()).isTrue();
 	}
 
 	@Test
 	void theRefusalIsInChineseWhenTheClientAsksForIt() {
-		MedicationRequest prescription = prescriptionInANewOnlineEncounter();
-		prescription.getMedicationCodeableConcept().addCoding().setSystem(NHSA_DRUG_CODES).setCode(MORPHINE_PROLONGED_RELEASE);
+		MedicationRequest prescription = prescriptionOfANarcotic();
 
 		assertThatThrownBy(() -> client.create().resource(prescription).withAdditionalHeader("Accept-Language", "zh-CN").execute())
 				.isInstanceOfSatisfying(UnprocessableEntityException.class, e -> assertThat(diagnosticsOf(e))
@@ -218,8 +203,7 @@ class OnlineCareRulesIT extends RuleTestSupport {
 
 	@Test
 	void aPrescriptionValidForMoreThanThreeDaysIsRefused() {
-		MedicationRequest prescription = prescriptionInANewOnlineEncounter();
-		prescription.getDispenseRequest().getValidityPeriod().getEndElement().setValueAsString("2026-11-28");
+		MedicationRequest prescription = prescriptionValidForAWeek();
 
 		assertRefused(prescription, "IH-RX-VALIDITY-005", "MedicationRequest.dispenseRequest.validityPeriod");
 
@@ -244,8 +228,8 @@ class OnlineCareRulesIT extends RuleTestSupport {
 
 	@Test
 	void aChildUnderSixIsSeenOnlineOnlyWithAGuardianAndAnAccompanyingPhysician() {
-		String child = create(client, new Patient().setBirthDateElement(new DateType("2022-05-01")));
-		Encounter encounter = identified(records.onlineEncounter()).setSubject(new Reference(child));
+		Encounter encounter = consultationOfAYoungChildAlone();
+		String child = encounter.getSubject().getReference();
 
 		assertRefused(encounter, "IH-CHILD-006", "Encounter.participant");
 

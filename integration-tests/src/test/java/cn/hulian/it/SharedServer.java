@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,21 +56,40 @@ final class SharedServer {
 		log.info("Shared server restarted: /fhir/metadata answered after {} s", took.toSeconds());
 	}
 
+	/**
+	 * Another server on the same database with its own index and {@code configuration} (environment variables) on
+	 * top: for tests of configuration that the shared server must not change. The caller stops it.
+	 */
+	ServerProcess startAnother(String name, Map<String, String> configuration) {
+		Path work = WorkDirectory.fresh(name);
+		Map<String, String> environment = new HashMap<>(environment(postgres, work));
+		environment.putAll(configuration);
+		ServerProcess other = new ServerProcess(work, environment);
+		Duration took = other.start();
+		other.awaitHealthy();
+		log.info("Server '{}' at {} answered /fhir/metadata {} s after launch", name, other.fhirBaseUrl(), took.toSeconds());
+		return other;
+	}
+
 	private static SharedServer start() {
 		Path work = WorkDirectory.fresh("shared-server");
 		EmbeddedPostgres postgres = startPostgres();
-		ServerProcess server = new ServerProcess(
-				work,
-				Map.of(
-						"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
-						"SPRING_DATASOURCE_USERNAME", "postgres",
-						"SPRING_DATASOURCE_PASSWORD", "",
-						"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString(),
-						"SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS));
+		Map<String, String> environment = new HashMap<>(environment(postgres, work));
+		environment.put("SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS);
+		ServerProcess server = new ServerProcess(work, environment);
 		Duration took = server.start();
 		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());
 		server.awaitHealthy();
 		return new SharedServer(postgres, server);
+	}
+
+	/** Production mode: the harness's PostgreSQL over JDBC, the index in the server's work folder. */
+	private static Map<String, String> environment(EmbeddedPostgres postgres, Path work) {
+		return Map.of(
+				"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
+				"SPRING_DATASOURCE_USERNAME", "postgres",
+				"SPRING_DATASOURCE_PASSWORD", "",
+				"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString());
 	}
 
 	private static EmbeddedPostgres startPostgres() {

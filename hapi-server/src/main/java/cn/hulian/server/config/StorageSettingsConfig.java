@@ -32,6 +32,10 @@ public class StorageSettingsConfig {
 		settings.setDeleteExpungeEnabled(false);
 		settings.setNormalizedQuantitySearchLevel(NormalizedQuantitySearchLevel.NORMALIZED_QUANTITY_SEARCH_SUPPORTED);
 		settings.setHibernateSearchIndexFullText(true);
+		// ValueSets are expanded in memory (and cached) rather than pre-expanded into tables by a scheduled job:
+		// a pre-expansion that runs while a code system's concepts are being re-stored (after a package install,
+		// on another node of the cluster) is saved empty, and then every code of that system is refused.
+		settings.setPreExpandValueSets(false);
 		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
 		return settings;
 	}
