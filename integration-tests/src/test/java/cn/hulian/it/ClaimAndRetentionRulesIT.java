@@ -2,23 +2,19 @@ package cn.hulian.it;
 
 import static cn.hulian.it.OnlineCareRecords.BASE;
 import static cn.hulian.it.OnlineCareRecords.create;
-import static cn.hulian.it.OnlineCareRecords.diagnosticsOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /** The claims rule (IH-CLAIM-009) and the retention rule (IH-RETENTION-008) over HTTP. */
@@ -35,7 +31,7 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 		String id = client.create().resource(claim).execute().getId().getIdPart();
 		Claim stored = client.read().resource(Claim.class).withId(id).execute();
 		assertThat(stored.getMeta().getTag()).extracting(Coding::getSystem, Coding::getCode)
-				.contains(org.assertj.core.groups.Tuple.tuple(BASE + "CodeSystem/settlement-scope", "off-site"));
+				.contains(tuple(BASE + "CodeSystem/settlement-scope", "off-site"));
 		assertThat(client.search().byUrl("Claim?_id=" + id + "&_tag=" + BASE + "CodeSystem/settlement-scope|off-site")
 				.returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
 	}
@@ -54,7 +50,7 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 				.setSubject(new Reference(records.patient));
 		bloodPressure.getCode().setText("血压");
 		String id = create(client, bloodPressure);
-		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
+		client.delete().resourceById(new IdType(id)).execute();
 
 		HttpResponse<String> expunge = expunge(server.fhirBaseUrl(), id);
 
@@ -65,8 +61,8 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 
 	@Test
 	void aRecordOutsideAnyPatientsCompartmentMayBeExpunged() {
-		String id = create(client, new Questionnaire().setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT));
-		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
+		String id = create(client, new Questionnaire().setStatus(Enumerations.PublicationStatus.DRAFT));
+		client.delete().resourceById(new IdType(id)).execute();
 
 		HttpResponse<String> expunge = expunge(server.fhirBaseUrl(), id);
 

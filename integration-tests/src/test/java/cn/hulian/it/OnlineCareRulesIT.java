@@ -14,8 +14,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -24,7 +22,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -236,7 +233,8 @@ class OnlineCareRulesIT extends RuleTestSupport {
 		RelatedPerson mother = new RelatedPerson().setPatient(new Reference(child));
 		mother.addRelationship(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "MTH", "mother")));
 		encounter.addParticipant().setIndividual(new Reference(create(client, mother)));
-		encounter.addParticipant().setIndividual(new Reference(create(client, new Practitioner().addName(new HumanName().setText("社区医生")))))
+		Practitioner besideTheChild = new Practitioner().addName(new HumanName().setText("社区儿科医生"));
+		encounter.addParticipant().setIndividual(new Reference(create(client, besideTheChild)))
 				.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "ESC", "escort")));
 		assertThat(client.create().resource(encounter).execute().getCreated()).isTrue();
 	}

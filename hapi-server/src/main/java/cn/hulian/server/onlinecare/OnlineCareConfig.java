@@ -1,6 +1,5 @@
 package cn.hulian.server.onlinecare;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import cn.hulian.server.validation.ProfileValidationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 public class OnlineCareConfig {
 
 	@Bean
-	public OnlineCareMembership onlineCareMembership(DaoRegistry daoRegistry, ProfileValidationProperties properties) {
-		return new OnlineCareMembership(new OnlineEncounters(daoRegistry, properties.onlineCare().encounterCacheTtl()));
+	public OnlineCareMembership onlineCareMembership(StoredRecords records, ProfileValidationProperties properties) {
+		return new OnlineCareMembership(new OnlineEncounters(records, properties.onlineCare().encounterCacheTtl()));
 	}
 
 	@Bean

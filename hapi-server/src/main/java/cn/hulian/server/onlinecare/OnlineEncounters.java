@@ -1,9 +1,5 @@
 package cn.hulian.server.onlinecare;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -11,7 +7,6 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -26,12 +21,12 @@ public class OnlineEncounters {
 
 	static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
-	private final DaoRegistry daoRegistry;
+	private final StoredRecords records;
 	private final Cache<String, Boolean> encounterIsOnline;
 	private final Cache<String, Reference> prescriptionEncounter;
 
-	public OnlineEncounters(DaoRegistry daoRegistry, Duration cacheTtl) {
-		this.daoRegistry = daoRegistry;
+	public OnlineEncounters(StoredRecords records, Duration cacheTtl) {
+		this.records = records;
 		this.encounterIsOnline = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
 		this.prescriptionEncounter = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
 	}
@@ -47,7 +42,10 @@ public class OnlineEncounters {
 			return entry.get() instanceof Encounter encounter && isOnline(encounter);
 		}
 		return idOf(reference, "Encounter")
-				.map(id -> encounterIsOnline.get(id, key -> read(Encounter.class, key).map(OnlineEncounters::isOnline).orElse(null)))
+				// A record not stored yet maps to null, which the cache does not keep: it may arrive any moment.
+				.map(id -> encounterIsOnline.get(id, key -> records.resolve(new Reference(key), Encounter.class)
+						.map(OnlineEncounters::isOnline)
+						.orElse(null)))
 				.orElse(false);
 	}
 
@@ -59,7 +57,7 @@ public class OnlineEncounters {
 					&& isOnlineEncounter(prescription.getEncounter(), transaction);
 		}
 		return idOf(reference, "MedicationRequest")
-				.map(id -> prescriptionEncounter.get(id, key -> read(MedicationRequest.class, key)
+				.map(id -> prescriptionEncounter.get(id, key -> records.resolve(new Reference(key), MedicationRequest.class)
 						.map(MedicationRequest::getEncounter)
 						.orElse(null)))
 				.map(encounter -> isOnlineEncounter(encounter, transaction))
@@ -80,14 +78,5 @@ public class OnlineEncounters {
 		return reference.hasReference() && type.equals(id.getResourceType()) && id.hasIdPart()
 				? Optional.of(id.toUnqualifiedVersionless().getValue())
 				: Optional.empty();
-	}
-
-	/** Empty when not stored (yet): records arrive in any order, and a missing one is not remembered. */
-	private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
-		try {
-			return Optional.of(daoRegistry.getResourceDao(type).read(new IdType(id), new SystemRequestDetails()));
-		} catch (ResourceNotFoundException | ResourceGoneException notStored) {
-			return Optional.empty();
-		}
 	}
 }

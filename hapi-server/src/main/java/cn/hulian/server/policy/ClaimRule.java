@@ -1,5 +1,6 @@
 package cn.hulian.server.policy;
 
+import cn.hulian.server.onlinecare.StoredRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package cn.hulian.server.policy;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import cn.hulian.server.onlinecare.StoredRecords;
 import java.util.List;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package cn.hulian.server.policy;
 
+import cn.hulian.server.onlinecare.StoredRecords;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

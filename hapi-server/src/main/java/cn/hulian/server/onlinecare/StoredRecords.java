@@ -1,4 +1,4 @@
-package cn.hulian.server.policy;
+package cn.hulian.server.onlinecare;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -17,8 +17,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /**
- * The records a rule consults. Rules run just before the write commits, inside its database transaction, so what
- * they read includes the other entries of the same transaction bundle (with their references already resolved).
+ * Reads the records that a record being written refers to, through HAPI's DAOs. Called inside the write's database
+ * transaction (as the regulation rules are, just before it commits), what it reads includes the other entries of the
+ * same transaction bundle, their references already resolved.
  */
 @Component
 public class StoredRecords {
