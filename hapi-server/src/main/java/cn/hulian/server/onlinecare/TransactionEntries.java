@@ -33,12 +33,15 @@ public final class TransactionEntries {
 
 	/**
 	 * The entries of the transaction {@code request} is part of, or none for a single write. HAPI writes each entry
-	 * with its own request details, sharing the transaction's user data, where {@link Recorder} keeps the bundle.
+	 * with its own request details, sharing the transaction's user data, where {@link Recorder} keeps them.
 	 */
 	public static TransactionEntries of(RequestDetails request) {
-		if (request == null || !(request.getUserData().get(Recorder.BUNDLE) instanceof Bundle bundle)) {
-			return NONE;
-		}
+		return request != null && request.getUserData().get(Recorder.ENTRIES) instanceof TransactionEntries entries
+				? entries
+				: NONE;
+	}
+
+	private static TransactionEntries of(Bundle bundle) {
 		Map<String, Resource> byReference = new HashMap<>();
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			if (!entry.hasResource()) {
@@ -80,15 +83,17 @@ public final class TransactionEntries {
 		return copy;
 	}
 
-	/** Keeps the bundle of each transaction being processed with its request, for {@link #of(RequestDetails)}. */
+	/** Indexes the entries of each transaction once, as it starts, and keeps them with its request. */
 	@Interceptor
 	public static class Recorder implements FhirServerInterceptor {
 
-		static final String BUNDLE = Recorder.class.getName() + ".bundle";
+		static final String ENTRIES = Recorder.class.getName() + ".entries";
 
 		@Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
 		public void transactionStarts(IBaseBundle bundle, RequestDetails request) {
-			request.getUserData().put(BUNDLE, bundle);
+			if (bundle instanceof Bundle r4Bundle) {
+				request.getUserData().put(ENTRIES, of(r4Bundle));
+			}
 		}
 	}
 }
