@@ -12,9 +12,7 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /** The claims rule (IH-CLAIM-009) and the retention rule (IH-RETENTION-008) over HTTP. */
@@ -46,11 +44,7 @@ class ClaimAndRetentionRulesIT extends RuleTestSupport {
 
 	@Test
 	void aClinicalRecordIsNotHardDeletedInsideItsRetentionPeriod() {
-		Observation bloodPressure = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-				.setSubject(new Reference(records.patient));
-		bloodPressure.getCode().setText("血压");
-		String id = create(client, bloodPressure);
-		client.delete().resourceById(new IdType(id)).execute();
+		String id = deletedObservation();
 
 		HttpResponse<String> expunge = expunge(server.fhirBaseUrl(), id);
 

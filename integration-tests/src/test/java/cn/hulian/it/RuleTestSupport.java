@@ -21,9 +21,11 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
@@ -142,6 +144,16 @@ abstract class RuleTestSupport extends ServerTestSupport {
 		Bundle stored = client.search().byUrl(resource.fhirType() + "?identifier=" + identifier)
 				.returnBundle(Bundle.class).execute();
 		assertThat(stored.getEntry()).isEmpty();
+	}
+
+	/** A blood-pressure Observation of the patient, stored and then (softly) deleted; answers its id. */
+	String deletedObservation() {
+		Observation bloodPressure = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+				.setSubject(new Reference(records.patient));
+		bloodPressure.getCode().setText("血压");
+		String id = create(client, bloodPressure);
+		client.delete().resourceById(new IdType(id)).execute();
+		return id;
 	}
 
 	/** {@code $expunge}, on the server at {@code fhirBaseUrl}, of a record's deleted and old versions (id {@code Type/1}). */

@@ -7,10 +7,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,11 +74,7 @@ class RulesSwitchedOffIT extends RuleTestSupport {
 
 	@Test
 	void aClinicalRecordMayBeExpunged() {
-		Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-				.setSubject(new Reference(records.patient));
-		observation.getCode().setText("血压");
-		String id = create(client, observation);
-		client.delete().resourceById(new IdType(id)).execute();
+		String id = deletedObservation();
 
 		HttpResponse<String> expunge = expunge(rulesOff.fhirBaseUrl(), id);
 
