@@ -31,7 +31,8 @@ public class OnlineEncounters {
 		this.prescriptionEncounter = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
 	}
 
-	static boolean isOnline(Encounter encounter) {
+	/** An online encounter: class {@code VR} (virtual) of the v3 ActCode system. */
+	public static boolean isOnline(Encounter encounter) {
 		return ACT_CODE.equals(encounter.getClass_().getSystem()) && "VR".equals(encounter.getClass_().getCode());
 	}
 

@@ -57,7 +57,8 @@ public class ClaimRule implements OnlineCareRule {
 			checkPrescription(claim).ifPresent(violations::add);
 		}
 		Optional<String> insured = Regions.of(claim, INSURED_REGION);
-		insured.flatMap(region -> records.resolve(claim.getInsuranceFirstRep().getCoverage(), Coverage.class)
+		insured.flatMap(region -> claim.getInsurance().stream().findFirst()
+						.flatMap(insurance -> records.resolve(insurance.getCoverage(), Coverage.class))
 						.flatMap(coverage -> Regions.of(coverage, INSURED_REGION))
 						.filter(coverageRegion -> !coverageRegion.equals(region)))
 				.ifPresent(coverageRegion -> violations.add(new RuleViolation("Claim.extension('" + INSURED_REGION + "')",

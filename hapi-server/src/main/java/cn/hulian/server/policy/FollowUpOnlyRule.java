@@ -1,5 +1,6 @@
 package cn.hulian.server.policy;
 
+import cn.hulian.server.onlinecare.OnlineEncounters;
 import cn.hulian.server.onlinecare.StoredRecords;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public class FollowUpOnlyRule implements OnlineCareRule {
 			return List.of(new RuleViolation(PATH, "policy.prior-diagnosis-other-patient", reference));
 		}
 		boolean inPerson = records.resolve(condition.getEncounter(), Encounter.class)
-				.filter(diagnosedIn -> !"VR".equals(diagnosedIn.getClass_().getCode()))
+				.filter(diagnosedIn -> !OnlineEncounters.isOnline(diagnosedIn))
 				.isPresent();
 		if (!inPerson) {
 			return List.of(new RuleViolation(PATH, "policy.prior-diagnosis-not-in-person", reference));

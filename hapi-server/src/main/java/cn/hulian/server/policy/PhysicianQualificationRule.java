@@ -2,9 +2,7 @@ package cn.hulian.server.policy;
 
 import cn.hulian.server.onlinecare.StoredRecords;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -32,7 +30,6 @@ public class PhysicianQualificationRule implements OnlineCareRule {
 	static final String REAL_NAME_VERIFIED = "http://hulian.cn/fhir/StructureDefinition/cn-real-name-verified";
 	static final String ACCOMPANYING = "ESC";
 	static final int MIN_YEARS_OF_PRACTICE = 3;
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final StoredRecords records;
 
@@ -57,14 +54,14 @@ public class PhysicianQualificationRule implements OnlineCareRule {
 			for (int i = 0; i < encounter.getParticipant().size(); i++) {
 				Encounter.EncounterParticipantComponent participant = encounter.getParticipant().get(i);
 				if (isPhysician(participant.getIndividual()) && !isAccompanying(participant)) {
-					violations.addAll(check(participant.getIndividual(), dayOf(encounter.getPeriod().getStart()),
+					violations.addAll(check(participant.getIndividual(), ChinaDates.day(encounter.getPeriod().getStart()),
 							"Encounter.participant[" + i + "].individual"));
 				}
 			}
 			return violations;
 		}
 		if (resource instanceof MedicationRequest prescription && isPhysician(prescription.getRequester())) {
-			return check(prescription.getRequester(), dayOf(prescription.getAuthoredOn()), "MedicationRequest.requester");
+			return check(prescription.getRequester(), ChinaDates.day(prescription.getAuthoredOn()), "MedicationRequest.requester");
 		}
 		return List.of();
 	}
@@ -100,12 +97,12 @@ public class PhysicianQualificationRule implements OnlineCareRule {
 				.flatMap(role -> records.resolve(role.getPractitioner(), Practitioner.class)));
 	}
 
-	private static boolean isPhysician(Reference reference) {
+	static boolean isPhysician(Reference reference) {
 		String type = reference.getReferenceElement().getResourceType();
 		return "Practitioner".equals(type) || "PractitionerRole".equals(type);
 	}
 
-	private static boolean isAccompanying(Encounter.EncounterParticipantComponent participant) {
+	static boolean isAccompanying(Encounter.EncounterParticipantComponent participant) {
 		return participant.getType().stream()
 				.flatMap(type -> type.getCoding().stream())
 				.anyMatch(coding -> ACCOMPANYING.equals(coding.getCode()));
@@ -117,16 +114,11 @@ public class PhysicianQualificationRule implements OnlineCareRule {
 			return Optional.empty();
 		}
 		if (extension.getValue() instanceof DateType date && date.getValue() != null) {
-			return Optional.of(LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()));
+			return Optional.of(ChinaDates.day(date));
 		}
 		if (extension.getValue() instanceof DateTimeType dateTime && dateTime.getValue() != null) {
-			return Optional.of(dayOf(dateTime.getValue()));
+			return Optional.of(ChinaDates.day(dateTime.getValue()));
 		}
 		return Optional.empty();
-	}
-
-	/** The calendar day in China; today when the record does not say. */
-	static LocalDate dayOf(Date date) {
-		return date == null ? LocalDate.now(CHINA) : date.toInstant().atZone(CHINA).toLocalDate();
 	}
 }

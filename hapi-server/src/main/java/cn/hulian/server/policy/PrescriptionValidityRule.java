@@ -1,14 +1,11 @@
 package cn.hulian.server.policy;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Period;
@@ -25,7 +22,6 @@ public class PrescriptionValidityRule implements OnlineCareRule {
 	static final int MAX_SUPPLY_DAYS = 7;
 	static final int MAX_LONG_TERM_SUPPLY_DAYS = 12 * 7;
 	private static final Map<String, Integer> DAYS_PER_UCUM_UNIT = Map.of("d", 1, "wk", 7, "mo", 30);
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Override
 	public String id() {
@@ -45,7 +41,7 @@ public class PrescriptionValidityRule implements OnlineCareRule {
 		List<RuleViolation> violations = new ArrayList<>();
 		Period validity = prescription.getDispenseRequest().getValidityPeriod();
 		if (validity.hasStart() && validity.hasEnd()) {
-			long days = ChronoUnit.DAYS.between(day(validity.getStartElement()), day(validity.getEndElement())) + 1;
+			long days = ChronoUnit.DAYS.between(ChinaDates.day(validity.getStart()), ChinaDates.day(validity.getEnd())) + 1;
 			if (days > MAX_VALIDITY_DAYS) {
 				violations.add(new RuleViolation("MedicationRequest.dispenseRequest.validityPeriod",
 						"policy.validity-too-long", days, MAX_VALIDITY_DAYS));
@@ -78,10 +74,5 @@ public class PrescriptionValidityRule implements OnlineCareRule {
 		boolean continuous = prescription.getCourseOfTherapyType().getCoding().stream()
 				.anyMatch(coding -> "continuous".equals(coding.getCode()));
 		return continuous && prescription.getNote().stream().anyMatch(note -> note.hasText() && !note.getText().isBlank());
-	}
-
-	/** The calendar day in China: a prescription issued at 23:30 Beijing time is valid that day. */
-	private static LocalDate day(BaseDateTimeType dateTime) {
-		return dateTime.getValue().toInstant().atZone(CHINA).toLocalDate();
 	}
 }

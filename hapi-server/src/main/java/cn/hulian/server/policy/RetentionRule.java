@@ -12,7 +12,6 @@ import ca.uhn.fhir.rest.param.HistorySearchDateRangeParam;
 import cn.hulian.server.config.FhirServerInterceptor;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -32,7 +31,6 @@ public class RetentionRule implements FhirServerInterceptor {
 	static final String ID = "IH-RETENTION-008";
 	static final String SOURCE = "医疗机构病历管理规定 2013 第二十九条; 互联网诊疗监管细则（试行）2022: 互联网诊疗病历保存时间不得少于 15 年，图文对话、音视频资料不得少于 3 年";
 	private static final String EXPUNGE = "$expunge";
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
@@ -56,11 +54,12 @@ public class RetentionRule implements FhirServerInterceptor {
 		if (type == null) {
 			refuse(request, new RuleViolation("Parameters", "policy.retention-everything"));
 		} else if (isClinical(type) && id != null && id.hasIdPart()) {
-			LocalDate keptUntil = day(lastChange(type, id)).plus(periodOf(type));
-			if (keptUntil.isAfter(today())) {
+			Date lastChange = lastChange(type, id);
+			LocalDate keptUntil = lastChange == null ? null : ChinaDates.day(lastChange).plus(periodOf(type));
+			if (keptUntil != null && keptUntil.isAfter(ChinaDates.today())) {
 				refuse(request, new RuleViolation(type, "policy.retention", type + "/" + id.getIdPart(), keptUntil));
 			}
-		} else if (isClinical(type) && changedSince(type, today().minus(periodOf(type)))) {
+		} else if (isClinical(type) && changedSince(type, ChinaDates.today().minus(periodOf(type)))) {
 			refuse(request, new RuleViolation(type, "policy.retention-type", type, periodOf(type)));
 		}
 	}
@@ -78,8 +77,9 @@ public class RetentionRule implements FhirServerInterceptor {
 	}
 
 	private boolean changedSince(String type, LocalDate day) {
-		Date since = Date.from(day.atStartOfDay(CHINA).toInstant());
-		return !dao(type).history(since, null, null, new SystemRequestDetails()).getResources(0, 1).isEmpty();
+		return !dao(type).history(ChinaDates.startOf(day), null, null, new SystemRequestDetails())
+				.getResources(0, 1)
+				.isEmpty();
 	}
 
 	private IFhirResourceDao<?> dao(String type) {
@@ -94,13 +94,5 @@ public class RetentionRule implements FhirServerInterceptor {
 	private boolean isClinical(String type) {
 		return "Patient".equals(type)
 				|| !fhirContext.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty();
-	}
-
-	private static LocalDate day(Date date) {
-		return date == null ? LocalDate.MIN : date.toInstant().atZone(CHINA).toLocalDate();
-	}
-
-	private static LocalDate today() {
-		return LocalDate.now(CHINA);
 	}
 }

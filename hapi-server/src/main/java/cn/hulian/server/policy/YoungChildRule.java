@@ -45,9 +45,8 @@ public class YoungChildRule implements OnlineCareRule {
 		}
 		Optional<LocalDate> birthDate = records.resolve(encounter.getSubject(), Patient.class)
 				.filter(Patient::hasBirthDate)
-				.map(patient -> LocalDate.of(patient.getBirthDateElement().getYear(),
-						patient.getBirthDateElement().getMonth() + 1, patient.getBirthDateElement().getDay()));
-		LocalDate day = PhysicianQualificationRule.dayOf(encounter.getPeriod().getStart());
+				.map(patient -> ChinaDates.day(patient.getBirthDateElement()));
+		LocalDate day = ChinaDates.day(encounter.getPeriod().getStart());
 		if (birthDate.isEmpty() || Period.between(birthDate.get(), day).getYears() >= YOUNG_CHILD_AGE) {
 			return List.of();
 		}
@@ -61,11 +60,8 @@ public class YoungChildRule implements OnlineCareRule {
 			violations.add(new RuleViolation("Encounter.participant", "policy.child-without-guardian", child));
 		}
 		boolean accompanyingPhysician = encounter.getParticipant().stream()
-				.anyMatch(participant -> participant.getType().stream()
-						.flatMap(type -> type.getCoding().stream())
-						.anyMatch(coding -> PhysicianQualificationRule.ACCOMPANYING.equals(coding.getCode()))
-						&& participant.getIndividual().getReferenceElement().getResourceType() != null
-						&& participant.getIndividual().getReferenceElement().getResourceType().startsWith("Practitioner"));
+				.anyMatch(participant -> PhysicianQualificationRule.isAccompanying(participant)
+						&& PhysicianQualificationRule.isPhysician(participant.getIndividual()));
 		if (!accompanyingPhysician) {
 			violations.add(new RuleViolation("Encounter.participant", "policy.child-without-physician", child));
 		}
