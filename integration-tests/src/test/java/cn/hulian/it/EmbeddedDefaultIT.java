@@ -2,6 +2,7 @@ package cn.hulian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -55,11 +56,16 @@ class EmbeddedDefaultIT {
 		Patient patient = new Patient();
 		patient.setId(id);
 		patient.addName().setFamily(family);
-		ServerTestSupport.newClient(server.fhirBaseUrl()).update().resource(patient).execute();
+		demoAdmin().update().resource(patient).execute();
+	}
+
+	/** The embedded default's demo administrator, its token from the built-in endpoint (a new one after each start). */
+	private IGenericClient demoAdmin() {
+		return ServerTestSupport.newClient(server.fhirBaseUrl(), server.demoToken("admin", "admin-demo-secret"));
 	}
 
 	private String readFamily(String id) {
-		return ServerTestSupport.newClient(server.fhirBaseUrl())
+		return demoAdmin()
 				.read().resource(Patient.class).withId(id).execute()
 				.getNameFirstRep().getFamily();
 	}

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -92,12 +94,20 @@ class InternetHospitalStoryIT extends ServerTestSupport {
 		assertThat(client.history().onInstance(prescriptionId).returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
 		assertThat(client.history().onInstance(plan.getIdElement().getValue()).returnBundle(Bundle.class).execute().getEntry())
 				.hasSize(2);
-		Bundle everything = client.operation().onInstance(stored.get("Patient/cn-patient-zhang-wei"))
+		Bundle page = client.operation().onInstance(stored.get("Patient/cn-patient-zhang-wei"))
 				.named("$everything").withNoParameters(Parameters.class).returnResourceType(Bundle.class).execute();
-		assertThat(everything.getEntry()).extracting(entry -> entry.getResource().fhirType()).contains(
+		List<String> everything = new ArrayList<>();
+		while (true) {
+			page.getEntry().forEach(entry -> everything.add(entry.getResource().fhirType()));
+			if (page.getLink(Bundle.LINK_NEXT) == null) {
+				break;
+			}
+			page = client.loadPage().next(page).execute();
+		}
+		assertThat(everything).contains(
 				"Patient", "Encounter", "Condition", "MedicationRequest", "Task", "MedicationDispense", "CarePlan",
-				"Goal", "CareTeam", "Coverage", "Claim", "ClaimResponse");
-		assertThat(everything.getEntry()).filteredOn(entry -> entry.getResource().fhirType().equals("Encounter")).hasSize(2);
+				"Goal", "CareTeam", "Coverage", "Claim", "ClaimResponse", "Provenance");
+		assertThat(everything).filteredOn("Encounter"::equals).hasSize(2);
 	}
 
 	/** Stores {@code resource} with references to earlier records re-pointed; remembers its id; answers it. */

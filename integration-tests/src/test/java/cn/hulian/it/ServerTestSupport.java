@@ -3,6 +3,7 @@ package cn.hulian.it;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,12 +24,20 @@ abstract class ServerTestSupport {
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	protected final SharedServer server = SharedServer.get();
+	/** A FHIR client with an administrator's token. */
 	protected final IGenericClient client = newClient(server.fhirBaseUrl());
 
 	static IGenericClient newClient(String fhirBaseUrl) {
+		return newClient(fhirBaseUrl, TestIssuer.get().admin());
+	}
+
+	/** A FHIR client that sends {@code token} with every request. */
+	static IGenericClient newClient(String fhirBaseUrl, String token) {
 		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
-		return FHIR.newRestfulGenericClient(fhirBaseUrl);
+		IGenericClient client = FHIR.newRestfulGenericClient(fhirBaseUrl);
+		client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		return client;
 	}
 
 	/** A value no other test uses, so tests can share one database without seeing each other's records. */
@@ -36,9 +45,22 @@ abstract class ServerTestSupport {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	protected HttpResponse<String> send(HttpRequest.Builder request) {
+	/** Sends {@code request} with an administrator's token, unless it carries its own Authorization header. */
+	protected static HttpResponse<String> send(HttpRequest.Builder request) {
+		HttpRequest built = request.build();
+		if (built.headers().firstValue("Authorization").isEmpty()) {
+			built = HttpRequest.newBuilder(built, (name, value) -> true)
+					.header("Authorization", "Bearer " + TestIssuer.get().admin())
+					.build();
+		}
+		return sendAsIs(built);
+	}
+
+	/** Sends {@code request} exactly as built, without adding a token. */
+	protected static HttpResponse<String> sendAsIs(HttpRequest request) {
 		try {
-			return HTTP.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+			return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofMinutes(2)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		} catch (IOException e) {
 			throw new IllegalStateException(e);
 		} catch (InterruptedException e) {

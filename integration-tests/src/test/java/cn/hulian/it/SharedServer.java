@@ -48,6 +48,11 @@ final class SharedServer {
 		return server.baseUrl();
 	}
 
+	/** A token from the server's built-in token endpoint for one of its demo clients. */
+	String demoToken(String clientId, String secret) {
+		return server.demoToken(clientId, secret);
+	}
+
 	/** Stops the server and starts it again on the same database and index, as after a redeploy. */
 	synchronized void restart() {
 		server.stop();
@@ -83,13 +88,25 @@ final class SharedServer {
 		return new SharedServer(postgres, server);
 	}
 
-	/** Production mode: the harness's PostgreSQL over JDBC, the index in the server's work folder. */
+	/**
+	 * Production mode: the harness's PostgreSQL over JDBC, the index in the server's work folder, tokens from the
+	 * harness's identity provider ({@link TestIssuer}) and, to test it, the built-in token endpoint with its demo
+	 * clients.
+	 */
 	private static Map<String, String> environment(EmbeddedPostgres postgres, Path work) {
-		return Map.of(
+		Map<String, String> environment = new HashMap<>(Map.of(
 				"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
 				"SPRING_DATASOURCE_USERNAME", "postgres",
 				"SPRING_DATASOURCE_PASSWORD", "",
-				"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString());
+				"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString(),
+				"HULIAN_SECURITY_TOKENENDPOINT_ENABLED", "true"));
+		environment.putAll(TestIssuer.get().trustedBy());
+		return environment;
+	}
+
+	/** The harness's PostgreSQL, for tests that look at the database behind the server's back. */
+	String jdbcUrl() {
+		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
 	private static EmbeddedPostgres startPostgres() {

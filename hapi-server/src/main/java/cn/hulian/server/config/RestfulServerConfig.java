@@ -41,7 +41,8 @@ public class RestfulServerConfig {
 			IValidationSupport validationSupport,
 			DatabaseBackedPagingProvider pagingProvider,
 			FhirStorageProperties properties,
-			List<FhirServerInterceptor> interceptors) {
+			List<FhirServerInterceptor> interceptors,
+			List<FhirOperationProvider> operationProviders) {
 		RestfulServer server = new RestfulServer(fhirContext);
 		server.setServerName("Hulian");
 		server.setImplementationDescription(DESCRIPTION);
@@ -49,6 +50,7 @@ public class RestfulServerConfig {
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperations);
+		operationProviders.forEach(server::registerProvider);
 
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);

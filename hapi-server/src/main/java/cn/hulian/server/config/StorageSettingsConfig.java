@@ -4,6 +4,9 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.entity.NormalizedQuantitySearchLevel;
+import ca.uhn.fhir.context.FhirContext;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.hl7.fhir.dstu2.model.Subscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +40,19 @@ public class StorageSettingsConfig {
 		// on another node of the cluster) is saved empty, and then every code of that system is refused.
 		settings.setPreExpandValueSets(false);
 		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
+		// Audit records name the exact version they are about, and outlive it: deleting a record is not blocked by
+		// its Provenance or AuditEvents, and an AuditEvent about a deleted record is still stored (without a search
+		// link to it). References to deleted records from clients are refused by records.DeletedRecordsStayDeleted.
+		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(
+				Set.of("Provenance.target", "AuditEvent.entity.what", "AuditEvent.agent.who"));
+		settings.setEnforceReferentialIntegrityOnWrite(false);
 		return settings;
+	}
+
+	/** Provenance and AuditEvent name the exact version of the record they are about; HAPI strips versions elsewhere. */
+	@Autowired
+	void keepVersionsInAuditReferences(FhirContext fhirContext) {
+		fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target", "AuditEvent.entity.what");
 	}
 
 	@Bean

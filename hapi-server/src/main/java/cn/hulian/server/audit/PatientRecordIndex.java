@@ -1,0 +1,35 @@
+package cn.hulian.server.audit;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every record ever written in a patient's compartment (table {@code hulian_patient_record}), kept when the record is
+ * deleted: HAPI's search indexes forget deleted records, a patient's full record history must not.
+ */
+@Component
+class PatientRecordIndex {
+
+	private final JdbcTemplate jdbc;
+
+	PatientRecordIndex(JdbcTemplate jdbc, AuditSchema schemaFirst) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Collection<String> patientIds, String resourceType, String resourceId) {
+		for (String patientId : patientIds) {
+			jdbc.update("""
+					INSERT INTO hulian_patient_record (patient_id, resource_type, resource_id) VALUES (?, ?, ?)
+					ON CONFLICT DO NOTHING""", patientId, resourceType, resourceId);
+		}
+	}
+
+	/** The records of {@code patientId}'s compartment, as {@code Type/id}, the patient itself included. */
+	List<String> records(String patientId) {
+		return jdbc.queryForList("""
+				SELECT resource_type || '/' || resource_id FROM hulian_patient_record WHERE patient_id = ?
+				ORDER BY resource_type, resource_id""", String.class, patientId);
+	}
+}

@@ -1,0 +1,95 @@
+package cn.hulian.server.consent;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import cn.hulian.server.i18n.Messages;
+import cn.hulian.server.records.PatientCompartment;
+import cn.hulian.server.records.SourceInstitution;
+import cn.hulian.server.security.Caller;
+import cn.hulian.server.security.Callers;
+import cn.hulian.server.security.Role;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies patients' sharing directives to what institutions and platforms read. A record from another institution
+ * than the caller's is withheld when its patient denied sharing (a read answers 403, a search leaves it out), unless
+ * the caller breaks the glass: a treating role stating purpose of use ETREAT or BTG. Such an override is marked on the
+ * request for the audit trail. Auditors, administrators and patients are not filtered.
+ */
+@Component
+class SharingConsentService implements IConsentService {
+
+	private static final Logger log = LoggerFactory.getLogger(SharingConsentService.class);
+
+	private final SharingDirectives directives;
+	private final PatientCompartment compartment;
+
+	SharingConsentService(SharingDirectives directives, PatientCompartment compartment) {
+		this.directives = directives;
+		this.compartment = compartment;
+	}
+
+	/** Whether sharing directives apply to the current caller: not to auditors, administrators or patients. */
+	boolean appliesToCaller() {
+		Optional<Caller> caller = Callers.current();
+		return caller.isPresent() && !caller.get().role().oversees() && caller.get().role() != Role.PATIENT;
+	}
+
+	@Override
+	public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
+		Optional<Caller> caller = Callers.current();
+		if (!appliesToCaller()) {
+			return ConsentOutcome.AUTHORIZED;
+		}
+		if (PurposeOfUse.breaksTheGlass(request) && !caller.get().role().treatsPatients()) {
+			throw new ForbiddenOperationException(Messages.get(request.getHeader("Accept-Language"),
+					"consent.break-glass-not-allowed", caller.get().role().claimValue()));
+		}
+		return ConsentOutcome.PROCEED;
+	}
+
+	@Override
+	public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
+		return false;
+	}
+
+	@Override
+	public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+		Optional<Caller> caller = Callers.current();
+		Optional<String> source = SourceInstitution.of(resource);
+		String reader = caller.map(Caller::institution).orElse("");
+		if (caller.isEmpty() || source.isEmpty() || source.get().equals(reader) || deniedBy(resource, reader).isEmpty()) {
+			return ConsentOutcome.PROCEED;
+		}
+		String record = resource.getIdElement().toUnqualifiedVersionless().getValue();
+		if (PurposeOfUse.breaksTheGlass(request)) {
+			log.warn("Break the glass: client {} (institution {}) read {} against the patient's sharing directive",
+					caller.get().clientId(), reader, record);
+			PurposeOfUse.markGlassBroken(request);
+			return ConsentOutcome.PROCEED;
+		}
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		if (operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD) {
+			throw new ForbiddenOperationException(Messages.get(request.getHeader("Accept-Language"), "consent.denied",
+					record, reader.isEmpty() ? caller.get().clientId() : reader));
+		}
+		return ConsentOutcome.REJECT;
+	}
+
+	/** The directive that withholds {@code resource} from {@code institution}, if any. */
+	private Optional<SharingDirective> deniedBy(IBaseResource resource, String institution) {
+		return compartment.patientIds(resource).stream()
+				.map(directives::forPatient)
+				.flatMap(Optional::stream)
+				.filter(directive -> !directive.allows(institution))
+				.findFirst();
+	}
+}

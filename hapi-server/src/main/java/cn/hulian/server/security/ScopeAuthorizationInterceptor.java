@@ -1,0 +1,116 @@
+package cn.hulian.server.security;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
+import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import cn.hulian.server.config.FhirServerInterceptor;
+import cn.hulian.server.i18n.Messages;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a caller may do, from its role and SMART scopes, enforced by HAPI's {@link AuthorizationInterceptor} on every
+ * request, transaction entry and returned resource:
+ * <ul>
+ *   <li>each scope allows its interactions on its resource type; {@code patient/} scopes only inside the token's
+ *       patient compartment;</li>
+ *   <li>auditors read everything and write nothing, whatever their scopes say;</li>
+ *   <li>AuditEvents are read by auditors and administrators only (no client writes them either: see
+ *       {@code audit.AuditEventsAreImmutable});</li>
+ *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee.</li>
+ * </ul>
+ * Anything not allowed is refused with 403.
+ */
+@Component
+class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
+
+	private static final String AUDIT_EVENT = "AuditEvent";
+	private static final List<String> TERMINOLOGY_OPERATIONS =
+			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
+
+	ScopeAuthorizationInterceptor() {
+		super(PolicyEnum.DENY);
+	}
+
+	@Override
+	public List<IAuthRule> buildRuleList(RequestDetails request) {
+		RuleBuilder rules = new RuleBuilder();
+		rules.allow("capability statement").metadata();
+		Optional<Caller> caller = Callers.current();
+		if (caller.isEmpty()) {
+			return rules.build();
+		}
+		Role role = caller.get().role();
+		if (!role.oversees()) {
+			rules.deny("the access log is for auditors").read().resourcesOfType(AUDIT_EVENT).withAnyId();
+		}
+		if (role == Role.AUDITOR) {
+			rules.allow("auditors read everything").read().allResources().withAnyId();
+		} else {
+			caller.get().scopes().forEach(scope -> allowScope(rules, caller.get(), scope));
+			rules.allow("transactions, entry by entry").transaction().withAnyOperation().andApplyNormalRules();
+			rules.allow("patch, checked as an update").patch().allRequests();
+		}
+		if (role.oversees()) {
+			rules.allow("full record history").operation().named("$record-history").onInstancesOfType(Patient.class)
+					.andAllowAllResponses();
+			rules.allow("audit chain check").operation().named("$verify-chain").onType(org.hl7.fhir.r4.model.AuditEvent.class)
+					.andAllowAllResponses();
+		}
+		if (role == Role.ADMINISTRATOR) {
+			rules.allow("expunge").operation().named("$expunge").atAnyLevel().andAllowAllResponses();
+		}
+		rules.allow("a patient's record").operation().named("$everything").onInstancesOfType(Patient.class)
+				.andRequireExplicitResponseAuthorization();
+		TERMINOLOGY_OPERATIONS.forEach(operation ->
+				rules.allow("terminology and validation").operation().named(operation).atAnyLevel().andAllowAllResponses());
+		return rules.build();
+	}
+
+	private static void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {
+		boolean patientScope = scope.context() == SmartScope.Context.PATIENT;
+		if ((patientScope && !caller.hasPatientContext()) || (caller.role() == Role.PATIENT && !patientScope)) {
+			return;
+		}
+		String name = "scope " + scope;
+		if (scope.allows('r') || scope.allows('s')) {
+			restrict(rules.allow(name).read(), scope, caller);
+		}
+		if (scope.allows('u')) {
+			restrict(rules.allow(name).write(), scope, caller);
+		} else if (scope.allows('c')) {
+			restrict(rules.allow(name).create(), scope, caller);
+		}
+		if (scope.allows('d')) {
+			restrict(rules.allow(name).delete(), scope, caller);
+		}
+	}
+
+	private static void restrict(IAuthRuleBuilderRuleOp operation, SmartScope scope, Caller caller) {
+		IAuthRuleBuilderRuleOpClassifier target = scope.resourceType() == null
+				? operation.allResources()
+				: operation.resourcesOfType(scope.resourceType());
+		if (scope.context() == SmartScope.Context.PATIENT) {
+			target.inCompartment("Patient", new IdType("Patient", caller.patientId()));
+		} else {
+			target.withAnyId();
+		}
+	}
+
+	@Override
+	protected void handleDeny(RequestDetails request, Verdict decision) {
+		Caller caller = Callers.current().orElse(null);
+		String role = caller == null ? "-" : caller.role().claimValue();
+		String scopes = caller == null ? "-" : String.join(" ", caller.scopes().stream().map(SmartScope::toString).toList());
+		throw new ForbiddenOperationException(Messages.get(request.getHeader("Accept-Language"), "security.not-allowed",
+				request.getRestOperationType(), role, scopes));
+	}
+}
