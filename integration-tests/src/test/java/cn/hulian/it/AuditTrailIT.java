@@ -1,9 +1,11 @@
 package cn.hulian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -90,12 +92,7 @@ class AuditTrailIT extends ServerTestSupport {
 	@Test
 	void everyWriteGetsAProvenanceForTheExactVersion() {
 		IGenericClient his = newClient(server.fhirBaseUrl(), SecurityIT.hospitalToken(TestIssuer.HOSPITAL_A));
-		String patient = his.create().resource(new Patient()).execute().getId().toUnqualifiedVersionless().getValue();
-		Observation observation = weight(patient);
-		String id = his.create().resource(observation).execute().getId().toUnqualifiedVersionless().getValue();
-		observation.setId(id);
-		observation.setStatus(Observation.ObservationStatus.AMENDED);
-		his.update().resource(observation).execute();
+		String id = weightAmended(his, createPatient(his));
 
 		List<Provenance> provenances = awaitResources(Provenance.class, "Provenance?target=" + id,
 				found -> found.size() == 2);
@@ -154,12 +151,8 @@ class AuditTrailIT extends ServerTestSupport {
 
 	@Test
 	void anAuditorReadsAPatientsWholeRecordHistoryAndAccessLog() {
-		String patient = client.create().resource(new Patient()).execute().getId().toUnqualifiedVersionless().getValue();
-		Observation observation = weight(patient);
-		String id = client.create().resource(observation).execute().getId().toUnqualifiedVersionless().getValue();
-		observation.setId(id);
-		observation.setStatus(Observation.ObservationStatus.AMENDED);
-		client.update().resource(observation).execute();
+		String patient = createPatient(client);
+		String id = weightAmended(client, patient);
 		client.delete().resourceById(new IdType(id)).execute();
 
 		Bundle history = auditor.operation().onInstance(patient).named("$record-history")
@@ -178,12 +171,30 @@ class AuditTrailIT extends ServerTestSupport {
 				SecurityIT.hospitalToken(TestIssuer.HOSPITAL_A)));
 		assertThat(notAnAuditor.statusCode()).isEqualTo(403);
 
-		List<AuditEvent> reads = awaitAuditEvents("AuditEvent?patient=" + patient + "&action=C&_count=2",
-				found -> found.size() == 2);
-		assertThat(reads).allSatisfy(event -> assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.C));
+		List<AuditEvent> accesses = awaitAuditEvents("AuditEvent?patient=" + patient + "&_count=100",
+				found -> found.size() >= 5);
+		assertThat(accesses).extracting(event -> event.getSubtypeFirstRep().getCode())
+				.contains("create", "update", "delete", "operation");
+		assertThat(awaitAuditEvents("AuditEvent?patient=" + patient + "&action=C", found -> found.size() == 2))
+				.allSatisfy(event -> assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.C));
 		Bundle firstPage = auditor.search().byUrl("AuditEvent?patient=" + patient + "&date=ge" + Instant.now()
 				.minus(Duration.ofHours(1)) + "&_count=2").returnBundle(Bundle.class).execute();
 		assertThat(firstPage.getLink(Bundle.LINK_NEXT)).as("the access log is paged").isNotNull();
+	}
+
+	@Test
+	void theAuditTrailDoesNotStopADeleteButAnotherRecordReferringToItStillDoes() {
+		String patient = createPatient(client);
+		String weight = weightAmended(client, patient);
+		assertThat(awaitAuditEvents("AuditEvent?patient=" + patient, found -> found.size() >= 3)).hasSizeGreaterThanOrEqualTo(3);
+		awaitResources(Provenance.class, "Provenance?target=" + patient, found -> !found.isEmpty());
+
+		assertThatThrownBy(() -> client.delete().resourceById(new IdType(patient)).execute())
+				.isInstanceOf(ResourceVersionConflictException.class)
+				.hasMessageContaining(weight.substring(weight.indexOf('/') + 1));
+		client.delete().resourceById(new IdType(weight)).execute();
+		client.delete().resourceById(new IdType(patient)).execute();
+		assertThat(send(fhirRequest(patient)).statusCode()).isEqualTo(410);
 	}
 
 	private Parameters verifyChain() {
@@ -232,6 +243,20 @@ class AuditTrailIT extends ServerTestSupport {
 	private static boolean describes(AuditEvent event, String text) {
 		return event.getEntity().stream().anyMatch(entity -> entity.getDescription() != null
 				&& entity.getDescription().contains(text));
+	}
+
+	private static String createPatient(IGenericClient writer) {
+		return writer.create().resource(new Patient()).execute().getId().toUnqualifiedVersionless().getValue();
+	}
+
+	/** Stores a weight of {@code patient} and amends it (version 2); answers its id. */
+	private static String weightAmended(IGenericClient writer, String patient) {
+		Observation observation = weight(patient);
+		String id = writer.create().resource(observation).execute().getId().toUnqualifiedVersionless().getValue();
+		observation.setId(id);
+		observation.setStatus(Observation.ObservationStatus.AMENDED);
+		writer.update().resource(observation).execute();
+		return id;
 	}
 
 	private static Observation weight(String patient) {

@@ -106,7 +106,7 @@ class InternetHospitalStoryIT extends ServerTestSupport {
 		}
 		assertThat(everything).contains(
 				"Patient", "Encounter", "Condition", "MedicationRequest", "Task", "MedicationDispense", "CarePlan",
-				"Goal", "CareTeam", "Coverage", "Claim", "ClaimResponse", "Provenance");
+				"Goal", "CareTeam", "Coverage", "Claim", "ClaimResponse");
 		assertThat(everything).filteredOn("Encounter"::equals).hasSize(2);
 	}
 

@@ -83,17 +83,22 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		recordWrite(request, resource, "delete", "D");
 	}
 
-	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
-	public void completed(RequestDetails request) {
+	/**
+	 * Recorded before the answer is written, after authorization and consent have checked it: if the audit record
+	 * cannot be stored, the client gets an error instead of the records.
+	 */
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = AFTER_CONSENT)
+	public boolean answering(RequestDetails request) {
 		RestOperationTypeEnum operation = request.getRestOperationType();
 		// The CapabilityStatement is public and holds no records.
 		if (operation == RestOperationTypeEnum.METADATA
 				|| (isPlainWrite(operation) && request.getUserData().containsKey(WRITES_RECORDED))) {
-			return;
+			return true;
 		}
 		Seen seen = seen(request);
 		outbox.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), 0, "",
 				seen.patients, seen.records)));
+		return true;
 	}
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
@@ -144,8 +149,14 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 				PurposeOfUse.of(request), PurposeOfUse.glassWasBroken(request), patients, records, clock.instant());
 	}
 
+	/** What {@code request} showed so far, and the patient it addressed (as in {@code Patient/1/$everything}). */
 	private static Seen seen(RequestDetails request) {
-		return (Seen) request.getUserData().computeIfAbsent(SEEN, key -> new Seen());
+		Seen seen = (Seen) request.getUserData().computeIfAbsent(SEEN, key -> new Seen());
+		IIdType target = request.getId();
+		if (target != null && "Patient".equals(target.getResourceType()) && target.hasIdPart()) {
+			seen.patients.add(target.toUnqualifiedVersionless().getValue());
+		}
+		return seen;
 	}
 
 	private static boolean isPlainWrite(RestOperationTypeEnum operation) {
