@@ -9,6 +9,7 @@ import cn.hulian.server.config.FhirServerInterceptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +17,18 @@ import org.springframework.stereotype.Component;
  * AuditEvents and Provenances refer to the records they are about, and must not stop those records from being
  * deleted (HAPI refuses to delete a record something refers to). Their references are taken out of a delete's
  * conflicts; since HAPI looks at only the first reference it finds, whether any other record still refers to the
- * deleted one is then asked of the database directly, and that reference is the conflict (409) instead.
+ * deleted one is then asked of the database directly, and that reference is the conflict (409) instead. When a
+ * record is expunged (physically removed), the search links of AuditEvents and Provenances to it go with it; their
+ * text still names it.
  */
 @Component
-class AuditTrailDoesNotBlockDeletes implements FhirServerInterceptor {
+class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 
 	private static final Set<String> AUDIT_TYPES = Set.of("AuditEvent", "Provenance");
 
 	private final JdbcTemplate jdbc;
 
-	AuditTrailDoesNotBlockDeletes(JdbcTemplate jdbc) {
+	AuditTrailDoesNotBlockRemoval(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -41,6 +44,13 @@ class AuditTrailDoesNotBlockDeletes implements FhirServerInterceptor {
 		if (conflicts.isEmpty()) {
 			targets.values().forEach(target -> addReferenceFromAnotherRecord(conflicts, target));
 		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_EXPUNGE_RESOURCE)
+	public void dropAuditLinksTo(IIdType expunged) {
+		jdbc.update("DELETE FROM hfj_res_link WHERE source_resource_type IN (?, ?) AND target_resource_id IN "
+						+ "(SELECT res_id FROM hfj_resource WHERE res_type = ? AND fhir_id = ?)",
+				"AuditEvent", "Provenance", expunged.getResourceType(), expunged.getIdPart());
 	}
 
 	private void addReferenceFromAnotherRecord(DeleteConflictList conflicts, IdDt target) {
