@@ -7,13 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The audit trail ({@code hulian.audit.*}).
  *
  * @param writeInterval how often recorded AuditEvents and Provenances are stored as FHIR resources (default 200 ms)
- * @param batchSize     how many are stored per database transaction (default 200)
+ * @param batchSize     how many are stored per database transaction (default 25)
  */
 @ConfigurationProperties("hulian.audit")
 public record AuditProperties(Duration writeInterval, Integer batchSize) {
 
 	public AuditProperties {
 		writeInterval = writeInterval == null ? Duration.ofMillis(200) : writeInterval;
-		batchSize = batchSize == null ? 200 : batchSize;
+		batchSize = batchSize == null ? 25 : batchSize;
 	}
 }

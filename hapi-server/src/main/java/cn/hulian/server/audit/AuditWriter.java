@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores what {@link AuditOutbox} holds as FHIR resources, in the background, in batches: each batch in one database
  * transaction that stores the resources, links the AuditEvents into the hash chain and removes them from the outbox.
- * A PostgreSQL advisory lock keeps the chain in one order when several servers share the database. On shutdown the
- * outbox is emptied; after a crash, whatever was left is stored at the next start.
+ * A PostgreSQL advisory lock keeps the chain in one order when several servers share the database. Whatever is left
+ * at shutdown or after a crash is stored at the next start. Batches are kept small: HAPI's session checks every
+ * entity it holds at each flush, so a batch's cost grows with the square of its size.
  */
 @Component
 class AuditWriter implements SmartLifecycle {
@@ -39,6 +40,7 @@ class AuditWriter implements SmartLifecycle {
 	private final AuditChain chain;
 	private final AuditProperties properties;
 	private ScheduledExecutorService scheduler;
+	private volatile boolean stopping;
 
 	AuditWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DaoRegistry daoRegistry,
 			FhirContext fhirContext, AuditProperties properties, AuditSchema schemaFirst) {
@@ -50,9 +52,9 @@ class AuditWriter implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Stores everything waiting in the outbox. */
+	/** Stores everything waiting in the outbox, unless the server is stopping. */
 	void writeAll() {
-		while (writeBatch(properties.batchSize()) == properties.batchSize()) {
+		while (!stopping && writeBatch(properties.batchSize()) == properties.batchSize()) {
 			// a full batch: more may be waiting
 		}
 	}
@@ -127,20 +129,22 @@ class AuditWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		stopping = false;
 		scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "audit-writer"));
 		long interval = properties.writeInterval().toMillis();
 		scheduler.scheduleWithFixedDelay(this::writeQuietly, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
+	/** Finishes the batch in hand; what is left waits in the outbox for the next start. */
 	@Override
 	public void stop() {
+		stopping = true;
 		scheduler.shutdown();
 		try {
 			scheduler.awaitTermination(30, TimeUnit.SECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		writeQuietly();
 		scheduler = null;
 	}
 
