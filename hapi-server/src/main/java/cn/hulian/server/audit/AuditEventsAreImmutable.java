@@ -8,6 +8,7 @@ import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.i18n.Messages;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,7 @@ class AuditEventsAreImmutable implements FhirServerInterceptor {
 	}
 
 	private static void refuseIfAuditEvent(RequestDetails request, IBaseResource resource) {
-		if (resource instanceof org.hl7.fhir.r4.model.AuditEvent) {
+		if (resource instanceof AuditEvent) {
 			refuse(request);
 		}
 	}

@@ -12,6 +12,7 @@ import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.i18n.Messages;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		if (role.oversees()) {
 			rules.allow("full record history").operation().named("$record-history").onInstancesOfType(Patient.class)
 					.andAllowAllResponses();
-			rules.allow("audit chain check").operation().named("$verify-chain").onType(org.hl7.fhir.r4.model.AuditEvent.class)
+			rules.allow("audit chain check").operation().named("$verify-chain").onType(AuditEvent.class)
 					.andAllowAllResponses();
 		}
 		if (role == Role.ADMINISTRATOR) {
