@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.StringType;
+import org.springframework.stereotype.Component;
 
 /**
  * The hash chain over AuditEvents. Each event carries extension {@value #URL} with its place in the chain
@@ -17,7 +18,8 @@ import org.hl7.fhir.r4.model.StringType;
  * previous hash, the sequence and the event's JSON without id, meta and this extension. Changing, removing or
  * inserting an event anywhere breaks every link after it.
  */
-final class AuditChain {
+@Component
+class AuditChain {
 
 	static final String URL = "http://hulian.cn/fhir/StructureDefinition/audit-chain";
 	/** The "previous hash" of the first event. */

@@ -43,12 +43,12 @@ class AuditWriter implements SmartLifecycle {
 	private volatile boolean stopping;
 
 	AuditWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DaoRegistry daoRegistry,
-			FhirContext fhirContext, AuditProperties properties, AuditSchema schemaFirst) {
+			FhirContext fhirContext, AuditChain chain, AuditProperties properties, AuditSchema schemaFirst) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.daoRegistry = daoRegistry;
 		this.fhirContext = fhirContext;
-		this.chain = new AuditChain(fhirContext);
+		this.chain = chain;
 		this.properties = properties;
 	}
 

@@ -97,7 +97,7 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		}
 		Seen seen = seen(request);
 		outbox.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), 0, "",
-				seen.patients, seen.records)));
+				patientsConcerned(request), seen.records)));
 		return true;
 	}
 
@@ -111,7 +111,7 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 				? Set.of(target.toUnqualified().getValue())
 				: Set.of();
 		outbox.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), outcome, reason,
-				seen(request).patients, records)));
+				patientsConcerned(request), records)));
 		return true;
 	}
 
@@ -149,14 +149,19 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 				PurposeOfUse.of(request), PurposeOfUse.glassWasBroken(request), patients, records, clock.instant());
 	}
 
-	/** What {@code request} showed so far, and the patient it addressed (as in {@code Patient/1/$everything}). */
+	/** What {@code request} showed so far. */
 	private static Seen seen(RequestDetails request) {
-		Seen seen = (Seen) request.getUserData().computeIfAbsent(SEEN, key -> new Seen());
+		return (Seen) request.getUserData().computeIfAbsent(SEEN, key -> new Seen());
+	}
+
+	/** The patients of what {@code request} showed, and the patient it addressed (as in {@code Patient/1/$everything}). */
+	private static Set<String> patientsConcerned(RequestDetails request) {
+		Set<String> patients = new LinkedHashSet<>(seen(request).patients);
 		IIdType target = request.getId();
 		if (target != null && "Patient".equals(target.getResourceType()) && target.hasIdPart()) {
-			seen.patients.add(target.toUnqualifiedVersionless().getValue());
+			patients.add(target.toUnqualifiedVersionless().getValue());
 		}
-		return seen;
+		return patients;
 	}
 
 	private static boolean isPlainWrite(RestOperationTypeEnum operation) {

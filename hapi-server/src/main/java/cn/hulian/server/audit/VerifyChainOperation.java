@@ -1,6 +1,5 @@
 package cn.hulian.server.audit;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -41,11 +40,11 @@ class VerifyChainOperation implements FhirOperationProvider {
 	private final AuditChain chain;
 
 	VerifyChainOperation(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DaoRegistry daoRegistry,
-			FhirContext fhirContext) {
+			AuditChain chain) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.daoRegistry = daoRegistry;
-		this.chain = new AuditChain(fhirContext);
+		this.chain = chain;
 	}
 
 	@Operation(name = "$verify-chain", typeName = "AuditEvent", idempotent = true)
