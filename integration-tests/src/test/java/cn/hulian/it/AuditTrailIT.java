@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -38,6 +39,7 @@ class AuditTrailIT extends ServerTestSupport {
 
 	private static final TestIssuer ISSUER = TestIssuer.get();
 	private static final Duration AUDIT_DELAY = Duration.ofSeconds(30);
+	private static final String AUDIT_CHAIN = "http://hulian.cn/fhir/StructureDefinition/audit-chain";
 
 	private final IGenericClient auditor = newClient(server.fhirBaseUrl(),
 			ISSUER.token(Map.of("hulian_role", "auditor", "scope", "system/*.rs", "client_id", "audit-office")));
@@ -126,7 +128,9 @@ class AuditTrailIT extends ServerTestSupport {
 
 	@Test
 	void theHashChainShowsAnAuditEventChangedInTheDatabase() throws SQLException {
-		AuditEvent victim = awaitAuditEvents("AuditEvent?outcome=0&_count=1", found -> !found.isEmpty()).get(0);
+		AuditEvent victim = awaitAuditEvents("AuditEvent?outcome=0&_count=1",
+				found -> !found.isEmpty() && found.get(0).hasExtension(AUDIT_CHAIN)).get(0);
+		assertThat(victim.getExtensionByUrl(AUDIT_CHAIN).getExtensionString("hash")).hasSize(64);
 		assertIntact(verifyChain());
 
 		String victimId = victim.getIdElement().getIdPart();
@@ -180,6 +184,21 @@ class AuditTrailIT extends ServerTestSupport {
 		Bundle firstPage = auditor.search().byUrl("AuditEvent?patient=" + patient + "&date=ge" + Instant.now()
 				.minus(Duration.ofHours(1)) + "&_count=2").returnBundle(Bundle.class).execute();
 		assertThat(firstPage.getLink(Bundle.LINK_NEXT)).as("the access log is paged").isNotNull();
+		// Auditors' own queries about the patient are accesses too: the log only grows.
+		assertThat(firstPage.getTotal()).isGreaterThanOrEqualTo(accesses.size());
+		Bundle secondPage = auditor.loadPage().next(firstPage).execute();
+		assertThat(secondPage.getEntry()).hasSize(2).extracting(entry -> entry.getResource().getIdElement().getIdPart())
+				.doesNotContainAnyElementsOf(firstPage.getEntry().stream()
+						.map(entry -> entry.getResource().getIdElement().getIdPart()).toList());
+
+		// Who touched the weight: by record, newest first; and the patient's log outlives the patient's deletion.
+		List<AuditEvent> weightLog = awaitAuditEvents("AuditEvent?entity=" + id + "&_sort=-date", found -> found.size() >= 3);
+		assertThat(weightLog).extracting(event -> event.getSubtypeFirstRep().getCode())
+				.contains("create", "update", "delete");
+		assertThat(weightLog).extracting(AuditEvent::getRecorded).isSortedAccordingTo(Comparator.reverseOrder());
+		client.delete().resourceById(new IdType(patient)).execute();
+		assertThat(awaitAuditEvents("AuditEvent?patient=" + patient + "&action=D", found -> found.size() == 2))
+				.hasSize(2);
 	}
 
 	@Test
@@ -202,11 +221,10 @@ class AuditTrailIT extends ServerTestSupport {
 				.useHttpGet().execute();
 	}
 
-	/** Rewrites the stored JSON of an AuditEvent's current version, as someone with database access could. */
+	/** Rewrites the stored JSON of an AuditEvent, as someone with database access could. */
 	private static int tamper(Connection database, String auditEventId, String from, String to) throws SQLException {
-		try (PreparedStatement update = database.prepareStatement("""
-				UPDATE hfj_res_ver SET res_text_vc = replace(res_text_vc, ?, ?)
-				WHERE res_id = (SELECT res_id FROM hfj_resource WHERE res_type = 'AuditEvent' AND fhir_id = ?)""")) {
+		try (PreparedStatement update = database.prepareStatement(
+				"UPDATE hulian_audit_event SET body = replace(body, ?, ?) WHERE id = ?")) {
 			update.setString(1, from);
 			update.setString(2, to);
 			update.setString(3, auditEventId);
@@ -219,8 +237,8 @@ class AuditTrailIT extends ServerTestSupport {
 	}
 
 	/**
-	 * AuditEvents and Provenances are stored in the background, within a second or so: polls until {@code done},
-	 * bypassing the server's cache of search results.
+	 * Provenances are stored in the background and AuditEvents linked into the chain, within a second or so: polls
+	 * until {@code done}, bypassing the server's cache of search results.
 	 */
 	private <T extends Resource> List<T> awaitResources(Class<T> type, String query, Predicate<List<T>> done) {
 		Instant deadline = Instant.now().plus(AUDIT_DELAY);

@@ -2,6 +2,7 @@ package cn.hulian.server.audit;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import cn.hulian.server.config.FhirServerInterceptor;
@@ -12,19 +13,28 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * No client creates, changes, deletes or expunges an AuditEvent, whatever its role: 405 with an OperationOutcome.
- * The server's own audit writer stores them without going through the FHIR endpoint.
+ * No client creates, changes, deletes or expunges an AuditEvent, whatever its role: 405 with an OperationOutcome,
+ * whether asked directly or as an entry of a transaction. The server records them in {@link AuditEventStore}.
  */
 @Component
 class AuditEventsAreImmutable implements FhirServerInterceptor {
 
 	private static final String AUDIT_EVENT = "AuditEvent";
 	private static final Set<String> CHANGING_OPERATIONS = Set.of("$expunge", "$meta-add", "$meta-delete");
+	private static final Set<RequestTypeEnum> CHANGING_METHODS =
+			Set.of(RequestTypeEnum.POST, RequestTypeEnum.PUT, RequestTypeEnum.PATCH, RequestTypeEnum.DELETE);
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-	public void refuseChangingOperations(RequestDetails request) {
-		if (AUDIT_EVENT.equals(request.getResourceName()) && request.getOperation() != null
-				&& CHANGING_OPERATIONS.contains(request.getOperation())) {
+	/** Before HAPI looks for a method to handle it: {@link AuditEventProvider} has none, which would be a 400. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
+	public void refuseChangingRequests(RequestDetails request) {
+		if (!AUDIT_EVENT.equals(request.getResourceName())) {
+			return;
+		}
+		String operation = request.getOperation();
+		boolean changes = operation == null
+				? CHANGING_METHODS.contains(request.getRequestType())
+				: CHANGING_OPERATIONS.contains(operation);
+		if (changes) {
 			refuse(request);
 		}
 	}

@@ -6,9 +6,11 @@ import org.springframework.stereotype.Component;
 /**
  * The audit trail's own tables, next to HAPI's, created at start when missing:
  * <ul>
- *   <li>{@code hulian_audit_outbox}: AuditEvents and Provenances recorded but not yet stored as FHIR resources. A
- *       write's rows commit in the write's own transaction, so a committed write always has its audit;</li>
- *   <li>{@code hulian_audit_chain}: the hash chain over stored AuditEvents, in order;</li>
+ *   <li>{@code hulian_audit_event}: every AuditEvent, its JSON and the columns it is searched by, and its place in
+ *       the hash chain once linked. One insert per interaction: storing access logs as ordinary FHIR resources (about
+ *       thirty index rows each) cost more than the reads they record;</li>
+ *   <li>{@code hulian_provenance_outbox}: Provenances recorded with their write but not yet stored as FHIR
+ *       resources. A write's rows commit in the write's own transaction, so a committed write always has them;</li>
  *   <li>{@code hulian_patient_record}: every record ever written in a patient's compartment, kept after deletes, for
  *       the full record history.</li>
  * </ul>
@@ -18,15 +20,34 @@ class AuditSchema {
 
 	AuditSchema(JdbcTemplate jdbc) {
 		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS hulian_audit_outbox (
-				  id BIGSERIAL PRIMARY KEY,
-				  kind VARCHAR(20) NOT NULL,
-				  body TEXT NOT NULL)""");
+				CREATE TABLE IF NOT EXISTS hulian_audit_event (
+				  id VARCHAR(64) PRIMARY KEY,
+				  arrival BIGSERIAL NOT NULL,
+				  recorded TIMESTAMPTZ NOT NULL,
+				  action VARCHAR(1) NOT NULL,
+				  outcome VARCHAR(2) NOT NULL,
+				  types TEXT[] NOT NULL,
+				  agents TEXT[] NOT NULL,
+				  agent_names TEXT[] NOT NULL,
+				  patients TEXT[] NOT NULL,
+				  entities TEXT[] NOT NULL,
+				  body TEXT NOT NULL,
+				  sequence BIGINT UNIQUE,
+				  previous_hash CHAR(64),
+				  hash CHAR(64))""");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS hulian_audit_event_recorded ON hulian_audit_event (recorded)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS hulian_audit_event_arrival ON hulian_audit_event (arrival)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS hulian_audit_event_unlinked ON hulian_audit_event (arrival) "
+				+ "WHERE sequence IS NULL");
+		for (String column : new String[] {"types", "agents", "patients", "entities"}) {
+			jdbc.execute("CREATE INDEX IF NOT EXISTS hulian_audit_event_" + column + " ON hulian_audit_event USING GIN ("
+					+ column + ")");
+		}
 		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS hulian_audit_chain (
-				  sequence BIGINT PRIMARY KEY,
-				  audit_event_id VARCHAR(100) NOT NULL,
-				  hash CHAR(64) NOT NULL)""");
+				CREATE TABLE IF NOT EXISTS hulian_provenance_outbox (
+				  id BIGSERIAL PRIMARY KEY,
+				  body TEXT NOT NULL,
+				  unstorable BOOLEAN NOT NULL DEFAULT FALSE)""");
 		jdbc.execute("""
 				CREATE TABLE IF NOT EXISTS hulian_patient_record (
 				  patient_id VARCHAR(100) NOT NULL,

@@ -8,23 +8,21 @@ import ca.uhn.fhir.model.primitive.IdDt;
 import cn.hulian.server.config.FhirServerInterceptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * AuditEvents and Provenances refer to the records they are about, and must not stop those records from being
- * deleted (HAPI refuses to delete a record something refers to). Their references are taken out of a delete's
- * conflicts; since HAPI looks at only the first reference it finds, whether any other record still refers to the
- * deleted one is then asked of the database directly, and that reference is the conflict (409) instead. When a
- * record is expunged (physically removed), the search links of AuditEvents and Provenances to it go with it; their
- * text still names it.
+ * Provenances refer to the records they are about, and must not stop those records from being deleted (HAPI refuses
+ * to delete a record something refers to). Their references are taken out of a delete's conflicts; since HAPI looks
+ * at only the first reference it finds, whether any other record still refers to the deleted one is then asked of the
+ * database directly, and that reference is the conflict (409) instead. When a record is expunged (physically
+ * removed), the search links of Provenances to it go with it; their text still names it.
  */
 @Component
 class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 
-	private static final Set<String> AUDIT_TYPES = Set.of("AuditEvent", "Provenance");
+	private static final String PROVENANCE = "Provenance";
 
 	private final JdbcTemplate jdbc;
 
@@ -36,11 +34,11 @@ class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 	public void ignoreAuditReferences(DeleteConflictList conflicts) {
 		Map<String, IdDt> targets = new LinkedHashMap<>();
 		conflicts.forEach(conflict -> {
-			if (AUDIT_TYPES.contains(conflict.getSourceId().getResourceType())) {
+			if (PROVENANCE.equals(conflict.getSourceId().getResourceType())) {
 				targets.put(conflict.getTargetId().getValue(), conflict.getTargetId());
 			}
 		});
-		conflicts.removeIf(conflict -> AUDIT_TYPES.contains(conflict.getSourceId().getResourceType()));
+		conflicts.removeIf(conflict -> PROVENANCE.equals(conflict.getSourceId().getResourceType()));
 		if (conflicts.isEmpty()) {
 			targets.values().forEach(target -> addReferenceFromAnotherRecord(conflicts, target));
 		}
@@ -48,9 +46,9 @@ class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_EXPUNGE_RESOURCE)
 	public void dropAuditLinksTo(IIdType expunged) {
-		jdbc.update("DELETE FROM hfj_res_link WHERE source_resource_type IN (?, ?) AND target_resource_id IN "
+		jdbc.update("DELETE FROM hfj_res_link WHERE source_resource_type = ? AND target_resource_id IN "
 						+ "(SELECT res_id FROM hfj_resource WHERE res_type = ? AND fhir_id = ?)",
-				"AuditEvent", "Provenance", expunged.getResourceType(), expunged.getIdPart());
+				PROVENANCE, expunged.getResourceType(), expunged.getIdPart());
 	}
 
 	private void addReferenceFromAnotherRecord(DeleteConflictList conflicts, IdDt target) {
@@ -58,7 +56,7 @@ class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 						SELECT source.res_type, source.fhir_id, link.src_path FROM hfj_res_link link
 						JOIN hfj_resource target ON target.res_id = link.target_resource_id
 						JOIN hfj_resource source ON source.res_id = link.src_resource_id
-						WHERE target.res_type = ? AND target.fhir_id = ? AND link.source_resource_type NOT IN (?, ?)
+						WHERE target.res_type = ? AND target.fhir_id = ? AND link.source_resource_type <> ?
 						LIMIT 1""",
 				row -> {
 					IdDt source = new IdDt(row.getString(1), row.getString(2));
@@ -66,6 +64,6 @@ class AuditTrailDoesNotBlockRemoval implements FhirServerInterceptor {
 						conflicts.add(new DeleteConflict(source, row.getString(3), target));
 					}
 				},
-				target.getResourceType(), target.getIdPart(), "AuditEvent", "Provenance");
+				target.getResourceType(), target.getIdPart(), PROVENANCE);
 	}
 }

@@ -13,9 +13,7 @@ import cn.hulian.server.records.PatientCompartment;
 import cn.hulian.server.security.AuthenticationRefused;
 import cn.hulian.server.security.Callers;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +32,8 @@ import org.springframework.stereotype.Component;
  *       patients it showed;</li>
  *   <li>refused requests (4xx) and failures (5xx) are recorded with the reason, and so are refused tokens (401).</li>
  * </ul>
- * Everything goes through {@link AuditOutbox}: one insert on the request path.
+ * An AuditEvent is one insert into {@link AuditEventStore} on the request path; a Provenance one insert into
+ * {@link ProvenanceOutbox}.
  */
 @Component
 class RequestAuditInterceptor implements FhirServerInterceptor {
@@ -44,13 +43,16 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 	/** After the consent interceptor has withheld what the caller may not see. */
 	private static final int AFTER_CONSENT = 1000;
 
-	private final AuditOutbox outbox;
+	private final AuditEventStore auditEvents;
+	private final ProvenanceOutbox provenances;
 	private final PatientRecordIndex patientRecords;
 	private final PatientCompartment compartment;
 	private final Clock clock;
 
-	RequestAuditInterceptor(AuditOutbox outbox, PatientRecordIndex patientRecords, PatientCompartment compartment) {
-		this.outbox = outbox;
+	RequestAuditInterceptor(AuditEventStore auditEvents, ProvenanceOutbox provenances,
+			PatientRecordIndex patientRecords, PatientCompartment compartment) {
+		this.auditEvents = auditEvents;
+		this.provenances = provenances;
 		this.patientRecords = patientRecords;
 		this.compartment = compartment;
 		this.clock = Clock.systemUTC();
@@ -96,7 +98,7 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 			return true;
 		}
 		Seen seen = seen(request);
-		outbox.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), 0, "",
+		auditEvents.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), 0, "",
 				patientsConcerned(request), seen.records)));
 		return true;
 	}
@@ -110,14 +112,14 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		Set<String> records = target != null && target.hasIdPart() && target.hasResourceType()
 				? Set.of(target.toUnqualified().getValue())
 				: Set.of();
-		outbox.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), outcome, reason,
+		auditEvents.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), outcome, reason,
 				patientsConcerned(request), records)));
 		return true;
 	}
 
 	@EventListener
 	public void authenticationRefused(AuthenticationRefused refused) {
-		outbox.add(AuditEvents.of(new Interaction(refused.method().equals("GET") ? "read" : "operation", "", "E", 4,
+		auditEvents.add(AuditEvents.of(new Interaction(refused.method().equals("GET") ? "read" : "operation", "", "E", 4,
 				"401 " + refused.reason(), Optional.empty(), refused.remoteAddress(), refused.path(), Set.of(), false,
 				Set.of(), Set.of(), clock.instant())));
 	}
@@ -127,15 +129,13 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		String version = id.hasVersionIdPart() ? id.getVersionIdPart() : resource.getMeta().getVersionId();
 		String versioned = id.toUnqualifiedVersionless().getValue() + (version == null ? "" : "/_history/" + version);
 		Set<String> patientIds = compartment.patientIds(resource);
-		List<IBaseResource> records = new ArrayList<>();
-		records.add(AuditEvents.of(interaction(request, subtype, action, 0, "",
+		auditEvents.add(AuditEvents.of(interaction(request, subtype, action, 0, "",
 				patientIds.stream().map(patient -> "Patient/" + patient).collect(Collectors.toSet()),
 				Set.of(versioned))));
 		if (!"D".equals(action)) {
-			records.add(Provenances.of(versioned, "C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
+			provenances.add(Provenances.of(versioned, "C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
 					PurposeOfUse.of(request), clock.instant()));
 		}
-		outbox.addAll(records);
 		patientRecords.add(patientIds, id.getResourceType(), id.getIdPart());
 		request.getUserData().put(WRITES_RECORDED, Boolean.TRUE);
 	}

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-
 import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
 import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
@@ -12,6 +11,7 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
@@ -19,6 +19,8 @@ import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,12 +44,14 @@ public class RestfulServerConfig {
 			DatabaseBackedPagingProvider pagingProvider,
 			FhirStorageProperties properties,
 			List<FhirServerInterceptor> interceptors,
-			List<FhirOperationProvider> operationProviders) {
+			List<FhirOperationProvider> operationProviders,
+			List<FhirResourceProvider> ownResourceProviders) {
 		RestfulServer server = new RestfulServer(fhirContext);
 		server.setServerName("Hulian");
 		server.setImplementationDescription(DESCRIPTION);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
-		server.registerProviders(resourceProviders.createProviders());
+		server.registerProviders(jpaProvidersExceptOwn(resourceProviders, ownResourceProviders));
+		server.registerProviders(ownResourceProviders);
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperations);
 		operationProviders.forEach(server::registerProvider);
@@ -72,6 +76,15 @@ public class RestfulServerConfig {
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		interceptors.forEach(server::registerInterceptor);
 		return server;
+	}
+
+	/** HAPI's JPA provider of every resource type, except the types Hulian provides itself. */
+	private static List<Object> jpaProvidersExceptOwn(
+			ResourceProviderFactory jpaProviders, List<FhirResourceProvider> ownProviders) {
+		Set<Class<?>> ownTypes = ownProviders.stream().map(IResourceProvider::getResourceType).collect(Collectors.toSet());
+		return jpaProviders.createProviders().stream()
+				.filter(provider -> !(provider instanceof IResourceProvider typed && ownTypes.contains(typed.getResourceType())))
+				.toList();
 	}
 
 	/** One line per request on logger {@code hulian.access}; silence it with {@code logging.level.hulian.access=warn}. */

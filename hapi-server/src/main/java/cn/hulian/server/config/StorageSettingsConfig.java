@@ -40,11 +40,10 @@ public class StorageSettingsConfig {
 		// on another node of the cluster) is saved empty, and then every code of that system is refused.
 		settings.setPreExpandValueSets(false);
 		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
-		// Audit records name the exact version they are about, and outlive it: deleting a record is not blocked by
-		// its Provenance or AuditEvents, and an AuditEvent about a deleted record is still stored (without a search
-		// link to it). References to deleted records from clients are refused by records.DeletedRecordsStayDeleted.
-		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(
-				Set.of("Provenance.target", "AuditEvent.entity.what", "AuditEvent.agent.who"));
+		// A Provenance names the exact version it is about, and outlives it: deleting a record is not blocked by its
+		// Provenance, and a Provenance of a record deleted since is still stored (without a search link to it).
+		// References to deleted records from clients are refused by records.DeletedRecordsStayDeleted.
+		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(Set.of("Provenance.target"));
 		settings.setEnforceReferentialIntegrityOnWrite(false);
 		return settings;
 	}

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * A reference to a deleted record never brings it back. HAPI would otherwise fill such a reference with a placeholder
  * stored over the deleted record. A client's write that refers to a deleted record is refused (400); the server's own
- * audit records (an AuditEvent about a deletion, a Provenance of a record deleted since) keep the reference without a
- * search link. Registered for every write, not only the FHIR endpoint's.
+ * Provenance of a record deleted since keeps the reference without a search link. Registered for every write, not only the FHIR endpoint's.
  */
 @Component
 public class DeletedRecordsStayDeleted {

@@ -57,7 +57,7 @@ final class TrustedIssuers {
 					audiences -> audiences != null && audiences.contains(audience)));
 		}
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new VerifiedTokenCache(decoder));
 		provider.setJwtAuthenticationConverter(claims);
 		return new ProviderManager(provider);
 	}

@@ -1,0 +1,122 @@
+package cn.hulian.server.audit;
+
+import ca.uhn.fhir.model.api.IQueryParameterAnd;
+import ca.uhn.fhir.model.api.IQueryParameterOr;
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceAndListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
+import ca.uhn.fhir.rest.param.TokenAndListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * An AuditEvent search as SQL over {@code hulian_audit_event}: each search parameter adds a condition (repeated
+ * parameters all apply; comma-separated values are alternatives), and {@code _sort} orders by date. Without a sort,
+ * events come in the order they were recorded.
+ */
+final class AuditEventCriteria {
+
+	private final List<String> conditions = new ArrayList<>();
+	private final List<Object> arguments = new ArrayList<>();
+	private String orderBy = "arrival";
+
+	String where() {
+		return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+	}
+
+	List<Object> arguments() {
+		return arguments;
+	}
+
+	String orderBy() {
+		return orderBy;
+	}
+
+	AuditEventCriteria ids(TokenAndListParam ids) {
+		return anyOf(ids, "id = ANY(?)", TokenParam::getValue);
+	}
+
+	AuditEventCriteria actions(TokenAndListParam actions) {
+		return anyOf(actions, "action = ANY(?)", TokenParam::getValue);
+	}
+
+	AuditEventCriteria outcomes(TokenAndListParam outcomes) {
+		return anyOf(outcomes, "outcome = ANY(?)", TokenParam::getValue);
+	}
+
+	/** {@code type} and {@code subtype}: the event's type and subtypes are kept together. */
+	AuditEventCriteria types(TokenAndListParam types) {
+		return anyOf(types, "types && ?::text[]", token -> AuditEventColumns.token(token.getSystem(), token.getValue()));
+	}
+
+	AuditEventCriteria altIds(TokenAndListParam altIds) {
+		return anyOf(altIds, "agents && ?::text[]", token -> AuditEventColumns.agentAltId(token.getValue()));
+	}
+
+	AuditEventCriteria agents(ReferenceAndListParam agents) {
+		return anyOf(agents, "agents && ?::text[]", reference -> AuditEventColumns.agentReference(reference.getValue()));
+	}
+
+	AuditEventCriteria patients(ReferenceAndListParam patients) {
+		return anyOf(patients, "patients && ?::text[]", reference -> "Patient/" + reference.getIdPart());
+	}
+
+	AuditEventCriteria entities(ReferenceAndListParam entities) {
+		return anyOf(entities, "entities && ?::text[]", reference -> AuditEventColumns.versionless(reference.getValue()));
+	}
+
+	/** {@code agent-name}: starts with, ignoring case; {@code :exact} matches the whole name. */
+	AuditEventCriteria agentNames(StringAndListParam names) {
+		return anyOf(names, "EXISTS (SELECT 1 FROM unnest(agent_names) name WHERE name LIKE ANY(?))", name -> {
+			String value = name.getValue().toLowerCase(Locale.ROOT);
+			return name.isExact() ? value : value.replace("%", "\\%").replace("_", "\\_") + "%";
+		});
+	}
+
+	AuditEventCriteria recorded(DateRangeParam dates) {
+		if (dates == null) {
+			return this;
+		}
+		if (dates.getLowerBoundAsInstant() != null) {
+			conditions.add("recorded >= ?");
+			arguments.add(new Timestamp(dates.getLowerBoundAsInstant().getTime()));
+		}
+		if (dates.getUpperBoundAsInstant() != null) {
+			conditions.add("recorded <= ?");
+			arguments.add(new Timestamp(dates.getUpperBoundAsInstant().getTime()));
+		}
+		return this;
+	}
+
+	AuditEventCriteria sortedBy(SortSpec sort) {
+		if (sort == null) {
+			return this;
+		}
+		if (!"date".equals(sort.getParamName()) || sort.getChain() != null) {
+			throw new InvalidRequestException("AuditEvents can be sorted by date only, not by " + sort.getParamName());
+		}
+		orderBy = sort.getOrder() == SortOrderEnum.DESC ? "recorded DESC, arrival DESC" : "recorded, arrival";
+		return this;
+	}
+
+	/** One condition per repetition of a parameter, given the values of its comma-separated alternatives. */
+	private <P extends IQueryParameterType, O extends IQueryParameterOr<P>> AuditEventCriteria anyOf(
+			IQueryParameterAnd<O> all, String condition, Function<P, String> value) {
+		if (all != null) {
+			for (O alternatives : all.getValuesAsQueryTokens()) {
+				conditions.add(condition);
+				arguments.add(alternatives.getValuesAsQueryTokens().stream().map(value).toArray(String[]::new));
+			}
+		}
+		return this;
+	}
+}
