@@ -1,6 +1,5 @@
 package cn.hulian.server.search;
 
-import ca.uhn.fhir.jpa.search.HapiHSearchAnalysisConfigurers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ public final class HibernateSearchSettings {
 				settings.put("hibernate.search.backend.type", "lucene");
 				settings.put(
 						"hibernate.search.backend.analysis.configurer",
-						HapiHSearchAnalysisConfigurers.HapiLuceneAnalysisConfigurer.class.getName());
+						ChineseLuceneAnalysis.class.getName());
 				settings.put("hibernate.search.backend.directory.type", "local-filesystem");
 				settings.put(
 						"hibernate.search.backend.directory.root",
@@ -35,7 +34,7 @@ public final class HibernateSearchSettings {
 				settings.put("hibernate.search.backend.type", "elasticsearch");
 				settings.put(
 						"hibernate.search.backend.analysis.configurer",
-						HapiHSearchAnalysisConfigurers.HapiElasticsearchAnalysisConfigurer.class.getName());
+						ChineseElasticsearchAnalysis.class.getName());
 				settings.put("hibernate.search.backend.hosts", String.join(",", es.hosts()));
 				settings.put("hibernate.search.backend.protocol", es.protocol());
 				putIfPresent(settings, "hibernate.search.backend.username", es.username());
