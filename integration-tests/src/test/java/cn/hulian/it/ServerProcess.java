@@ -171,7 +171,7 @@ final class ServerProcess {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		} catch (IOException e) {
@@ -179,7 +179,7 @@ final class ServerProcess {
 		}
 	}
 
-	private static void sleep(Duration duration) {
+	static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		} catch (InterruptedException e) {

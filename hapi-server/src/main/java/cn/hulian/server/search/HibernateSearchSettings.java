@@ -6,6 +6,9 @@ import java.util.Map;
 /** Turns {@link SearchBackendProperties} into the {@code hibernate.search.*} settings HAPI's entities are indexed with. */
 public final class HibernateSearchSettings {
 
+	/** A resource in HAPI's jpaserver-base jar, the one HAPI's own Elasticsearch set-up uses. */
+	static final String HAPI_INDEX_SETTINGS = "ca/uhn/fhir/jpa/elastic/index-settings.json";
+
 	private HibernateSearchSettings() {}
 
 	public static Map<String, String> of(SearchBackendProperties properties) {
@@ -41,6 +44,9 @@ public final class HibernateSearchSettings {
 				putIfPresent(settings, "hibernate.search.backend.password", es.password());
 				putIfPresent(settings, "hibernate.search.backend.version", es.version());
 				settings.put("hibernate.search.schema_management.strategy", "create-or-update");
+				// HAPI's n-gram analyzers need index.max_ngram_diff above the engine's default of 1, or creating the
+				// indexes fails: HAPI ships these index settings for that.
+				settings.put("hibernate.search.backend.schema_management.settings_file", HAPI_INDEX_SETTINGS);
 			}
 		}
 		if (properties.backend() != SearchBackendProperties.Backend.NONE) {

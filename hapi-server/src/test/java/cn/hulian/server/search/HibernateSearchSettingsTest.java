@@ -33,8 +33,17 @@ class HibernateSearchSettingsTest {
 				.containsEntry("hibernate.search.backend.hosts", "es1:9200,es2:9200")
 				.containsEntry("hibernate.search.backend.protocol", "https")
 				.containsEntry("hibernate.search.backend.username", "hulian")
+				.containsEntry(
+						"hibernate.search.backend.schema_management.settings_file",
+						HibernateSearchSettings.HAPI_INDEX_SETTINGS)
 				.doesNotContainKey("hibernate.search.backend.password")
 				.doesNotContainKey("hibernate.search.backend.directory.root");
+	}
+
+	/** The index settings HAPI's Elasticsearch analyzers need are where the settings point. */
+	@Test
+	void hapiIndexSettingsAreOnTheClasspath() {
+		assertThat(getClass().getClassLoader().getResource(HibernateSearchSettings.HAPI_INDEX_SETTINGS)).isNotNull();
 	}
 
 	@Test
