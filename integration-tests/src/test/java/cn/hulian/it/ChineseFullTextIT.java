@@ -2,73 +2,111 @@ package cn.hulian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Full-text search in Chinese: {@code _content} (the whole record) and {@code _text} (its narrative) find a Chinese
- * word, not the records that only share a character or a character pair with it.
+ * Full-text search in Chinese, the same on both backends: the shared server's search engine and a second server with
+ * the local Lucene index of the embedded default. {@code _content} (a record's text) and {@code _text} (its
+ * narrative) find a Chinese word, not the records that only share a character or a character pair with it.
  */
 class ChineseFullTextIT extends ServerTestSupport {
 
-	private String patient;
-	private String hypertension;
-	private String bloodSugar;
-	private String highBloodSugar;
+	private static ServerProcess lucene;
+	private static IGenericClient luceneClient;
 
-	@BeforeEach
-	void storeNotes() {
-		patient = "Patient/" + client.create().resource(new Patient()).execute().getId().getIdPart();
-		hypertension = storeCondition("患者高血压三年，规律服药", "高血压随访");
-		bloodSugar = storeCondition("血糖偏高，建议复查", "血糖复查");
-		highBloodSugar = storeCondition("高血糖，饮食控制", "糖尿病随访");
+	@BeforeAll
+	static void startAServerWithTheLuceneIndex() {
+		lucene = SharedServer.get().startAnother("lucene-search", Map.of("HULIAN_SEARCH_BACKEND", "lucene"));
+		luceneClient = newClient(lucene.fhirBaseUrl());
 	}
 
-	@Test
-	void aChineseWordFindsTheRecordsThatContainIt() {
-		assertThat(conditions("_content", "高血压")).containsExactly(hypertension);
-		assertThat(conditions("_content", "血糖")).containsExactlyInAnyOrder(bloodSugar, highBloodSugar);
-		assertThat(conditions("_content", "饮食控制")).containsExactly(highBloodSugar);
+	@AfterAll
+	static void stop() {
+		lucene.stop();
+	}
+
+	static Stream<Arguments> backends() {
+		return Stream.of(Arguments.of("shared server", newClient(SharedServer.get().fhirBaseUrl())),
+				Arguments.of("lucene", luceneClient));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void aChineseWordFindsTheRecordsThatContainIt(String backend, IGenericClient fhir) {
+		Notes notes = new Notes(fhir);
+		assertThat(notes.find("_content", "高血压")).containsExactly(notes.hypertension);
+		assertThat(notes.find("_content", "血糖")).containsExactlyInAnyOrder(notes.bloodSugar, notes.highBloodSugar);
+		assertThat(notes.find("_content", "饮食控制")).containsExactly(notes.highBloodSugar);
 		// 高血 is in 高血压 and 高血糖; 血压 only in 高血压.
-		assertThat(conditions("_content", "高血")).containsExactlyInAnyOrder(hypertension, highBloodSugar);
-		assertThat(conditions("_content", "血压")).containsExactly(hypertension);
+		assertThat(notes.find("_content", "高血")).containsExactlyInAnyOrder(notes.hypertension, notes.highBloodSugar);
+		assertThat(notes.find("_content", "血压")).containsExactly(notes.hypertension);
 	}
 
-	@Test
-	void textSearchesTheNarrativeOnly() {
-		assertThat(conditions("_text", "随访")).containsExactlyInAnyOrder(hypertension, highBloodSugar);
-		assertThat(conditions("_text", "高血压")).containsExactly(hypertension);
-		assertThat(conditions("_text", "饮食")).isEmpty();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void textSearchesTheNarrativeOnly(String backend, IGenericClient fhir) {
+		Notes notes = new Notes(fhir);
+		assertThat(notes.find("_text", "随访")).containsExactlyInAnyOrder(notes.hypertension, notes.highBloodSugar);
+		assertThat(notes.find("_text", "高血压")).containsExactly(notes.hypertension);
+		assertThat(notes.find("_text", "饮食")).isEmpty();
 	}
 
-	@Test
-	void alternativesAndMixedWordsAreSearchedAsWritten() {
-		assertThat(conditions("_content", "高血压,饮食")).containsExactlyInAnyOrder(hypertension, highBloodSugar);
-		assertThat(conditions("_content", "血糖 复查")).containsExactly(bloodSugar);
-		assertThat(conditions("_content", "\"高血糖\"")).containsExactly(highBloodSugar);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void alternativesAndMixedWordsAreSearchedAsWritten(String backend, IGenericClient fhir) {
+		Notes notes = new Notes(fhir);
+		assertThat(notes.find("_content", "高血压,饮食")).containsExactlyInAnyOrder(notes.hypertension, notes.highBloodSugar);
+		assertThat(notes.find("_content", "血糖 复查")).containsExactly(notes.bloodSugar);
+		assertThat(notes.find("_content", "\"高血糖\"")).containsExactly(notes.highBloodSugar);
+		assertThat(notes.find("_content", "ＨＢＰ")).containsExactly(notes.hypertension);
 	}
 
-	/** {@code _content} covers a record's string elements (here the condition's text), {@code _text} its narrative. */
-	private String storeCondition(String text, String narrative) {
-		Condition condition = new Condition();
-		condition.getSubject().setReference(patient);
-		condition.getCode().setText(text);
-		condition.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
-				.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + narrative + "</div>");
-		return client.create().resource(condition).execute().getId().getIdPart();
-	}
+	/** Three conditions of a new patient, stored through {@code fhir}. */
+	private static final class Notes {
+		final IGenericClient fhir;
+		final String patient;
+		final String hypertension;
+		final String bloodSugar;
+		final String highBloodSugar;
 
-	private List<String> conditions(String parameter, String value) {
-		Bundle found = client.search()
-				.byUrl("Condition?subject=" + patient + "&" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))
-				.returnBundle(Bundle.class).execute();
-		return found.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
+		Notes(IGenericClient fhir) {
+			this.fhir = fhir;
+			patient = "Patient/" + fhir.create().resource(new Patient()).execute().getId().getIdPart();
+			hypertension = store("患者高血压三年 (HBP)，规律服药", "高血压随访");
+			bloodSugar = store("血糖偏高，建议复查", "血糖复查");
+			highBloodSugar = store("高血糖，饮食控制", "糖尿病随访");
+		}
+
+		/** {@code _content} covers a record's string elements (here the condition's text), {@code _text} its narrative. */
+		private String store(String text, String narrative) {
+			Condition condition = new Condition();
+			condition.getSubject().setReference(patient);
+			condition.getCode().setText(text);
+			condition.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
+					.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + narrative + "</div>");
+			return fhir.create().resource(condition).execute().getId().getIdPart();
+		}
+
+		List<String> find(String parameter, String value) {
+			Bundle found = fhir.search()
+					.byUrl("Condition?subject=" + patient + "&" + parameter + "="
+							+ URLEncoder.encode(value, StandardCharsets.UTF_8))
+					.returnBundle(Bundle.class).execute();
+			return found.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
+		}
 	}
 }

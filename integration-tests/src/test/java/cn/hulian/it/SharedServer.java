@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one server the integration tests share, in production mode: an external PostgreSQL (embedded by this harness,
- * reached over JDBC like any other) and the packaged jar, started once for the whole test run and stopped when the
- * test JVM exits.
+ * reached over JDBC like any other), a real search engine (OpenSearch, its own process) and the packaged jar, started
+ * once for the whole test run and stopped when the test JVM exits.
  */
 final class SharedServer {
 
@@ -25,10 +25,12 @@ final class SharedServer {
 	private static SharedServer instance;
 
 	private final EmbeddedPostgres postgres;
+	private final SearchEngineProcess searchEngine;
 	private final ServerProcess server;
 
-	private SharedServer(EmbeddedPostgres postgres, ServerProcess server) {
+	private SharedServer(EmbeddedPostgres postgres, SearchEngineProcess searchEngine, ServerProcess server) {
 		this.postgres = postgres;
+		this.searchEngine = searchEngine;
 		this.server = server;
 	}
 
@@ -62,12 +64,12 @@ final class SharedServer {
 	}
 
 	/**
-	 * Another server on the same database with its own index and {@code configuration} (environment variables) on
+	 * Another server on the same database and search engine, with {@code configuration} (environment variables) on
 	 * top: for tests of configuration that the shared server must not change. The caller stops it.
 	 */
 	ServerProcess startAnother(String name, Map<String, String> configuration) {
 		Path work = WorkDirectory.fresh(name);
-		Map<String, String> environment = new HashMap<>(environment(postgres, work));
+		Map<String, String> environment = new HashMap<>(environment(postgres, searchEngine, work));
 		environment.putAll(configuration);
 		ServerProcess other = new ServerProcess(work, environment);
 		Duration took = other.start();
@@ -79,25 +81,30 @@ final class SharedServer {
 	private static SharedServer start() {
 		Path work = WorkDirectory.fresh("shared-server");
 		EmbeddedPostgres postgres = startPostgres();
-		Map<String, String> environment = new HashMap<>(environment(postgres, work));
+		SearchEngineProcess searchEngine = new SearchEngineProcess(WorkDirectory.fresh("search-engine"));
+		log.info("Search engine at {} ready after {} s", searchEngine.hostAndPort(), searchEngine.start().toSeconds());
+		Map<String, String> environment = new HashMap<>(environment(postgres, searchEngine, work));
 		environment.put("SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS);
 		ServerProcess server = new ServerProcess(work, environment);
 		Duration took = server.start();
 		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());
 		server.awaitHealthy();
-		return new SharedServer(postgres, server);
+		return new SharedServer(postgres, searchEngine, server);
 	}
 
 	/**
-	 * Production mode: the harness's PostgreSQL over JDBC, the index in the server's work folder, tokens from the
-	 * harness's identity provider ({@link TestIssuer}) and, to test it, the built-in token endpoint with its demo
-	 * clients.
+	 * Production mode: the harness's PostgreSQL over JDBC, the harness's search engine (a server switched to the Lucene
+	 * backend keeps its index in its work folder), tokens from the harness's identity provider ({@link TestIssuer})
+	 * and, to test it, the built-in token endpoint with its demo clients.
 	 */
-	private static Map<String, String> environment(EmbeddedPostgres postgres, Path work) {
+	private static Map<String, String> environment(EmbeddedPostgres postgres, SearchEngineProcess searchEngine, Path work) {
 		Map<String, String> environment = new HashMap<>(Map.of(
 				"SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
 				"SPRING_DATASOURCE_USERNAME", "postgres",
 				"SPRING_DATASOURCE_PASSWORD", "",
+				"HULIAN_SEARCH_BACKEND", "elasticsearch",
+				"HULIAN_SEARCH_ELASTICSEARCH_HOSTS", searchEngine.hostAndPort(),
+				"HULIAN_SEARCH_ELASTICSEARCH_VERSION", "opensearch:2.16",
 				"HULIAN_SEARCH_LUCENE_DIRECTORY", work.resolve("lucene").toString(),
 				"HULIAN_SECURITY_TOKENENDPOINT_ENABLED", "true"));
 		environment.putAll(TestIssuer.get().trustedBy());
@@ -126,6 +133,7 @@ final class SharedServer {
 
 	private void stop() {
 		server.stop();
+		searchEngine.stop();
 		try {
 			postgres.close();
 		} catch (IOException e) {
