@@ -81,7 +81,7 @@ final class SharedServer {
 	private static SharedServer start() {
 		Path work = WorkDirectory.fresh("shared-server");
 		EmbeddedPostgres postgres = startPostgres();
-		SearchEngineProcess searchEngine = new SearchEngineProcess(WorkDirectory.fresh("search-engine"));
+		SearchEngineProcess searchEngine = new SearchEngineProcess(WorkDirectory.fresh("shared-search-engine"));
 		log.info("Search engine at {} ready after {} s", searchEngine.hostAndPort(), searchEngine.start().toSeconds());
 		Map<String, String> environment = new HashMap<>(environment(postgres, searchEngine, work));
 		environment.put("SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS);
