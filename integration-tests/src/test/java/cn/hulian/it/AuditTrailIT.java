@@ -127,6 +127,16 @@ class AuditTrailIT extends ServerTestSupport {
 	}
 
 	@Test
+	void anAuditEventSearchTheServerCannotAnswerIsRefusedWithTheReason() {
+		HttpResponse<String> otherSort = send(fhirRequest("AuditEvent?_sort=action").header("Accept-Language", "zh-CN"));
+		assertThat(otherSort.statusCode()).isEqualTo(400);
+		assertThat(diagnostics(otherSort)).contains("只能按日期排序");
+		HttpResponse<String> include = send(fhirRequest("AuditEvent?_include=AuditEvent:agent"));
+		assertThat(include.statusCode()).isEqualTo(400);
+		assertThat(diagnostics(include)).contains("_include");
+	}
+
+	@Test
 	void theHashChainShowsAnAuditEventChangedInTheDatabase() throws SQLException {
 		AuditEvent victim = awaitAuditEvents("AuditEvent?outcome=0&_count=1",
 				found -> !found.isEmpty() && found.get(0).hasExtension(AUDIT_CHAIN)).get(0);

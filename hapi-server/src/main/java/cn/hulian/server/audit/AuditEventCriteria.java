@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import cn.hulian.server.i18n.Messages;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,12 +98,13 @@ final class AuditEventCriteria {
 		return this;
 	}
 
-	AuditEventCriteria sortedBy(SortSpec sort) {
+	/** {@code acceptLanguage} chooses the language of the refusal of any other sort. */
+	AuditEventCriteria sortedBy(SortSpec sort, String acceptLanguage) {
 		if (sort == null) {
 			return this;
 		}
 		if (!"date".equals(sort.getParamName()) || sort.getChain() != null) {
-			throw new InvalidRequestException("AuditEvents can be sorted by date only, not by " + sort.getParamName());
+			throw new InvalidRequestException(Messages.get(acceptLanguage, "audit.sort-by-date", sort.getParamName()));
 		}
 		orderBy = sort.getOrder() == SortOrderEnum.DESC ? "recorded DESC, arrival DESC" : "recorded, arrival";
 		return this;

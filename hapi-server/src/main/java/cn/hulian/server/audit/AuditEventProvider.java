@@ -79,7 +79,8 @@ class AuditEventProvider implements FhirResourceProvider {
 			RequestDetails request) {
 		AuditEventCriteria criteria = new AuditEventCriteria()
 				.ids(ids).patients(patients).agents(agents).altIds(altIds).agentNames(agentNames).entities(entities)
-				.recorded(dates).actions(actions).types(types).types(subtypes).outcomes(outcomes).sortedBy(sort);
+				.recorded(dates).actions(actions).types(types).types(subtypes).outcomes(outcomes)
+				.sortedBy(sort, request.getHeader("Accept-Language"));
 		int first = offset == null ? 0 : Math.max(0, offset);
 		int pageSize = count == null ? paging.defaultPageSize() : Math.min(Math.max(0, count), paging.maxPageSize());
 		AuditEventStore.AuditEventPage page = store.search(criteria, first, pageSize);
