@@ -33,19 +33,12 @@ class AuditEventStore {
 	}
 
 	void add(AuditEvent event) {
-		addAll(List.of(event));
-	}
-
-	void addAll(List<AuditEvent> events) {
-		if (events.isEmpty()) {
-			return;
-		}
-		jdbc.batchUpdate("""
+		AuditEventColumns columns = AuditEventColumns.of(event);
+		jdbc.update("""
 						INSERT INTO hulian_audit_event
 						  (id, recorded, action, outcome, types, agents, agent_names, patients, entities, body)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				events, events.size(), (statement, event) -> {
-					AuditEventColumns columns = AuditEventColumns.of(event);
+				statement -> {
 					Connection connection = statement.getConnection();
 					statement.setString(1, UUID.randomUUID().toString());
 					statement.setTimestamp(2, new Timestamp(event.getRecorded().getTime()));
@@ -93,5 +86,4 @@ class AuditEventStore {
 	}
 
 	record AuditEventPage(List<AuditEvent> events, int total) {}
-
 }
