@@ -63,6 +63,16 @@ final class SharedServer {
 		log.info("Shared server restarted: /fhir/metadata answered after {} s", took.toSeconds());
 	}
 
+	/** Stops the search engine under the running server, as in an outage. */
+	void stopSearchEngine() {
+		searchEngine.stop();
+	}
+
+	/** Starts the search engine again on its data, at the same address. */
+	void startSearchEngine() {
+		log.info("Search engine restarted at {} after {} s", searchEngine.hostAndPort(), searchEngine.start().toSeconds());
+	}
+
 	/**
 	 * Another server on the same database and search engine, with {@code configuration} (environment variables) on
 	 * top: for tests of configuration that the shared server must not change. The caller stops it.

@@ -5,8 +5,8 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import cn.hulian.server.config.FhirServerInterceptor;
+import cn.hulian.server.errors.ServiceUnavailableException;
 import cn.hulian.server.i18n.Messages;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -43,12 +43,5 @@ public class RequestsWaitForPackagesInterceptor implements FhirServerInterceptor
 			// answered below
 		}
 		throw new ServiceUnavailableException(Messages.get(request.getHeader("Accept-Language"), "packages.not-ready"));
-	}
-
-	/** 503: HAPI has no exception of its own for it. */
-	static final class ServiceUnavailableException extends BaseServerResponseException {
-		ServiceUnavailableException(String message) {
-			super(503, message);
-		}
 	}
 }

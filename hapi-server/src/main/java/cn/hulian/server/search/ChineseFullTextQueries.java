@@ -32,7 +32,7 @@ class ChineseFullTextQueries implements FhirServerInterceptor {
 		return true;
 	}
 
-	private static boolean isFullText(String parameter) {
+	static boolean isFullText(String parameter) {
 		return parameter.equals("_content") || parameter.equals("_text");
 	}
 

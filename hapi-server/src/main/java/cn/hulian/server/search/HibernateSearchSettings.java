@@ -50,8 +50,9 @@ public final class HibernateSearchSettings {
 			}
 		}
 		if (properties.backend() != SearchBackendProperties.Backend.NONE) {
-			// A write returns once the index has the change, so a search right after it finds it.
-			settings.put("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
+			// A write returns once the index has the change, so a search right after it finds it; a search engine
+			// that fails does not fail the write (a Spring bean, found through HAPI's Spring bean container).
+			settings.put("hibernate.search.indexing.plan.synchronization.strategy", "bean:" + IndexingSynchronization.BEAN_NAME);
 			// HAPI's indexed entities are all Hibernate ORM entities: scanning jars for more (building Jandex
 			// indexes of them) finds nothing and costs seconds at every start.
 			settings.put("hibernate.search.mapping.discover_annotated_types_from_root_mapping_annotations", "false");

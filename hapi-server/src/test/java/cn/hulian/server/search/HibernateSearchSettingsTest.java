@@ -17,7 +17,7 @@ class HibernateSearchSettingsTest {
 				.containsEntry("hibernate.search.enabled", "true")
 				.containsEntry("hibernate.search.backend.type", "lucene")
 				.containsEntry("hibernate.search.backend.directory.root", Path.of("data", "lucene").toAbsolutePath().toString())
-				.containsEntry("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
+				.containsEntry("hibernate.search.indexing.plan.synchronization.strategy", "bean:indexingSynchronization");
 	}
 
 	@Test

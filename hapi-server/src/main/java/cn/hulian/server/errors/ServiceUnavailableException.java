@@ -1,0 +1,11 @@
+package cn.hulian.server.errors;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+
+/** 503 with an OperationOutcome: a service the request needs is not available now. HAPI has no exception for it. */
+public class ServiceUnavailableException extends BaseServerResponseException {
+
+	public ServiceUnavailableException(String message) {
+		super(503, message);
+	}
+}
