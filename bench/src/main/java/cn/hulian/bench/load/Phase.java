@@ -18,6 +18,8 @@ import java.util.function.IntFunction;
  */
 public final class Phase {
 
+	private static final int LABELS_IN_ORDER = 100;
+
 	private final String name;
 	private final int clients;
 	private final FhirEndpoint endpoint;
@@ -28,12 +30,16 @@ public final class Phase {
 		this.endpoint = endpoint;
 	}
 
-	/** {@code requestAt}: the request with a given number; called once per number, from any client thread. */
+	/** {@code requestAt}: the request with a given number, the same each time it is asked; called from any client thread. */
 	public PhaseResult run(int warmup, int count, IntFunction<Request> requestAt) {
 		AtomicReference<Answer> firstFailure = new AtomicReference<>();
 		LatencyStats warmupStats = new LatencyStats();
 		send(0, warmup, requestAt, label -> warmupStats, firstFailure);
 		Map<String, LatencyStats> byLabel = Collections.synchronizedMap(new LinkedHashMap<>());
+		// The report lists the labels in the order of the requests, not in the order their first answers came.
+		for (int number = warmup; number < warmup + Math.min(count, LABELS_IN_ORDER); number++) {
+			byLabel.computeIfAbsent(requestAt.apply(number).label(), label -> new LatencyStats());
+		}
 		long start = System.nanoTime();
 		send(warmup, warmup + count, requestAt, label -> byLabel.computeIfAbsent(label, any -> new LatencyStats()),
 				firstFailure);
