@@ -77,7 +77,9 @@ public final class Benchmark {
 				options.workDirectory().resolve("run-" + configuration.key), configuration.environment)) {
 			System.out.printf("healthy after %d s at %s (log: %s)%n", Duration.between(launched, Instant.now()).toSeconds(),
 					server.baseUrl(), server.log());
-			return measure(configuration.title, server.baseUrl());
+			ConfigurationResult result = measure(configuration.title, server.baseUrl());
+			System.out.printf("%nserver log: %d ERROR lines (%s)%n", server.errorLines(), server.log());
+			return result;
 		}
 	}
 

@@ -28,9 +28,14 @@ public final class LatencyStats {
 		return errors;
 	}
 
+	/** Requests whose answer was accepted. */
+	public synchronized long accepted() {
+		return micros.getTotalCount() - errors;
+	}
+
 	/** Bundle entries per accepted answer, on average: how much a search found. */
 	public synchronized double entriesPerAnswer() {
-		long accepted = micros.getTotalCount() - errors;
+		long accepted = accepted();
 		return accepted == 0 ? 0 : (double) entries / accepted;
 	}
 

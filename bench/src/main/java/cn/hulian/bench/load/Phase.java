@@ -37,7 +37,7 @@ public final class Phase {
 		send(0, warmup, requestAt, label -> warmupStats, firstFailure);
 		Map<String, LatencyStats> byLabel = Collections.synchronizedMap(new LinkedHashMap<>());
 		// The report lists the labels in the order of the requests, not in the order their first answers came.
-		for (int number = warmup; number < warmup + Math.min(count, LABELS_IN_ORDER); number++) {
+		for (int number = 0; number < Math.min(warmup + count, LABELS_IN_ORDER); number++) {
 			byLabel.computeIfAbsent(requestAt.apply(number).label(), label -> new LatencyStats());
 		}
 		long start = System.nanoTime();

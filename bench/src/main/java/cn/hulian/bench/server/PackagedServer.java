@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +74,13 @@ public final class PackagedServer implements AutoCloseable {
 		return log;
 	}
 
+	/** How many lines of the log report an error (a fault in the server, not a request it refused). */
+	public long errorLines() throws IOException {
+		try (Stream<String> lines = Files.lines(log)) {
+			return lines.filter(line -> line.contains(" ERROR ")).count();
+		}
+	}
+
 	/** Stops the server as an operator does (SIGTERM), so that it shuts its PostgreSQL down cleanly. */
 	@Override
 	public void close() {
@@ -80,14 +89,11 @@ public final class PackagedServer implements AutoCloseable {
 	}
 
 	private void stop() {
-		if (!process.isAlive()) {
-			return;
-		}
 		process.destroy();
 		try {
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
+			process.onExit().get(60, TimeUnit.SECONDS);
+		} catch (TimeoutException | ExecutionException stuck) {
+			process.destroyForcibly();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			process.destroyForcibly();
