@@ -11,16 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The regulation rules ({@code hulian.policy.*}).
  *
+ * @param enabled   whether the regulation rules are enforced at all (default true); false switches every rule off,
+ *                  whatever its own setting says, e.g. to measure what the rules cost
  * @param rules     settings per rule id, e.g. {@code hulian.policy.rules.IH-RX-CONTROLLED-003.enabled=false}; every
  *                  rule is on unless switched off here
  * @param retention how long records are kept before they may be hard-deleted (rule IH-RETENTION-008)
  */
 @ConfigurationProperties("hulian.policy")
-public record PolicyProperties(Map<String, RuleSettings> rules, Retention retention) {
+public record PolicyProperties(Boolean enabled, Map<String, RuleSettings> rules, Retention retention) {
 
 	private static final RuleSettings DEFAULT = new RuleSettings(true, List.of());
 
 	public PolicyProperties {
+		enabled = enabled == null || enabled;
 		// Spring may hand over map keys lower-cased; rule ids are matched ignoring case.
 		rules = rules == null ? Map.of() : rules.entrySet().stream()
 				.collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
@@ -28,7 +31,7 @@ public record PolicyProperties(Map<String, RuleSettings> rules, Retention retent
 	}
 
 	public boolean isEnabled(String ruleId) {
-		return settings(ruleId).enabled();
+		return enabled && settings(ruleId).enabled();
 	}
 
 	public RuleSettings settings(String ruleId) {

@@ -77,6 +77,16 @@ class PrescriptionRulesTest {
 		assertThat(properties.isEnabled("IH-RX-CONTROLLED-003")).isTrue();
 	}
 
+	@Test
+	void oneSwitchTurnsEveryRuleOff() {
+		PolicyProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("hulian.policy.enabled", "false")))
+				.bind("hulian.policy", PolicyProperties.class)
+				.get();
+
+		assertThat(properties.isEnabled("IH-RX-CONTROLLED-003")).isFalse();
+		assertThat(properties.isEnabled("IH-RETENTION-008")).isFalse();
+	}
+
 	private static PrePopulatedValidationSupport drugCodes() {
 		FhirContext context = FhirContext.forR4Cached();
 		CodeSystem drugs = new CodeSystem().setUrl(ControlledDrugRule.NHSA_DRUG_CODES);
