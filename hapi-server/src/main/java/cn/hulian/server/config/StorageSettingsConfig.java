@@ -40,6 +40,16 @@ public class StorageSettingsConfig {
 		// on another node of the cluster) is saved empty, and then every code of that system is refused.
 		settings.setPreExpandValueSets(false);
 		settings.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
+		// Tags, profiles and security labels stay inside each record rather than in HAPI's tag tables: two fewer rows
+		// per written version, and no tag definitions shared between sessions (HAPI caches those entities, and under
+		// concurrent transactions that read records back, a cached one ended up in two sessions: 500s).
+		// _tag, _profile and _security are then ordinary search parameters, shipped in the profiles package.
+		settings.setTagStorageMode(JpaStorageSettings.TagStorageModeEnum.INLINE);
+		// A new or changed SearchParameter does not start a re-index of every record it covers: re-indexing a
+		// CodeSystem stores its concepts again, and while that runs the codes are missing and valid records are
+		// refused. Search parameters come with the packages, installed before any record; after an upgrade that
+		// changes one, the operator re-indexes the types concerned ($reindex with their URLs).
+		settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
 		// A Provenance names the exact version it is about, and outlives it: deleting a record is not blocked by its
 		// Provenance, and a Provenance of a record deleted since is still stored (without a search link to it).
 		// References to deleted records from clients are refused by records.DeletedRecordsStayDeleted.

@@ -1,12 +1,14 @@
 package cn.hulian.server.search;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.model.entity.ResourceTable;
-import ca.uhn.fhir.jpa.search.reindex.ResourceReindexer;
 import cn.hulian.server.background.PeriodicTask;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
@@ -20,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Indexes the records in the {@link IndexBacklog} again, every {@code hulian.search.indexing.catch-up-interval}, once
- * the search engine answers. Each record goes through HAPI's own re-indexing, which computes the text HAPI indexes
- * ({@code _content}, {@code _text}) from the stored resource. Servers sharing a database share the work: each takes
- * rows the others have not locked.
+ * the search engine answers: the texts HAPI indexes ({@link StoredText}) are computed from the stored record and sent.
+ * Not through HAPI's re-indexing, which also extracts every search parameter again and, for a CodeSystem, stores all
+ * its concepts again. Servers sharing a database share the work: each takes rows the others have not locked.
  */
 @Component
 class IndexCatchUp extends PeriodicTask {
@@ -30,16 +32,18 @@ class IndexCatchUp extends PeriodicTask {
 	private static final Logger log = LoggerFactory.getLogger(IndexCatchUp.class);
 
 	private final IndexBacklog backlog;
-	private final ResourceReindexer reindexer;
+	private final DaoRegistry daoRegistry;
+	private final FhirContext fhirContext;
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
 	private final IndexingProperties properties;
 
-	IndexCatchUp(IndexBacklog backlog, ResourceReindexer reindexer, EntityManager entityManager,
+	IndexCatchUp(IndexBacklog backlog, DaoRegistry daoRegistry, FhirContext fhirContext, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, IndexingProperties properties) {
 		super("index-catch-up", properties.catchUpInterval());
 		this.backlog = backlog;
-		this.reindexer = reindexer;
+		this.daoRegistry = daoRegistry;
+		this.fhirContext = fhirContext;
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
@@ -94,13 +98,16 @@ class IndexCatchUp extends PeriodicTask {
 	}
 
 	private void reindex(long pid, SearchIndexingPlan plan) {
-		ResourceTable resource = entityManager.find(ResourceTable.class, JpaPid.fromId(pid));
-		if (resource == null) {
+		ResourceTable entity = entityManager.find(ResourceTable.class, JpaPid.fromId(pid));
+		if (entity == null) {
 			plan.purge(ResourceTable.class, JpaPid.fromId(pid), null); // expunged since
-		} else if (resource.getDeleted() != null) {
-			plan.addOrUpdate(resource); // a deleted record's document has no text left to match
-		} else {
-			reindexer.reindexResourceEntity(resource);
+			return;
 		}
+		if (entity.getDeleted() == null) {
+			IBaseResource stored = daoRegistry.getResourceDao(entity.getResourceType()).readByPid(entity.getPersistentId());
+			entity.setContentText(StoredText.content(fhirContext, stored));
+			entity.setNarrativeText(StoredText.narrative(stored));
+		} // a deleted record's document keeps no text to match
+		plan.addOrUpdate(entity);
 	}
 }
