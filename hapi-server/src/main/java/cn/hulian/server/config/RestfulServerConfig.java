@@ -21,7 +21,6 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,14 +102,6 @@ public class RestfulServerConfig {
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(fhirServer, "/fhir/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);
-		return registration;
-	}
-
-	/** Inside Spring Security's filters (registered filters come after them), right in front of the FHIR servlet. */
-	@Bean
-	public FilterRegistrationBean<FlushOnceFilter> flushOnceFilter() {
-		FilterRegistrationBean<FlushOnceFilter> registration = new FilterRegistrationBean<>(new FlushOnceFilter());
-		registration.addUrlPatterns("/fhir/*");
 		return registration;
 	}
 }
