@@ -59,7 +59,7 @@ public class IndexBacklog {
 			}
 			statement.executeBatch();
 		} catch (SQLException e) {
-			log.warn("Could not record {} records for re-indexing ({}); run $reindex once the search engine is back: {}",
+			log.warn("Could not record {} records for re-indexing ({}); once the search engine is back, $reindex them: {}",
 					resourcePids.size(), e.toString(), resourcePids);
 		}
 	}

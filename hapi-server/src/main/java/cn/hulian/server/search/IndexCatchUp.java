@@ -74,7 +74,6 @@ class IndexCatchUp extends PeriodicTask {
 			session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
 			SearchIndexingPlan plan = session.indexingPlan();
 			due.forEach(pid -> reindex(pid, plan));
-			entityManager.flush();
 			try {
 				// Sent now, not after commit, so that the batch leaves the backlog only if the engine took it.
 				plan.execute();

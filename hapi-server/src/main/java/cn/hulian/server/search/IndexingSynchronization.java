@@ -50,8 +50,8 @@ public class IndexingSynchronization implements IndexingPlanSynchronizationStrat
 	private void awaitIndexing(CompletableFuture<? extends SearchIndexingPlanExecutionReport> indexing) {
 		CompletableFuture<Void> handled = indexing.handle((report, failure) -> {
 			if (failure != null) {
-				log.warn("The full-text index failed to take a write, and did not say which records: run $reindex "
-						+ "once the search engine is back. Cause: {}", failure.toString());
+				log.warn("The full-text index failed to take a write, and did not say which records: once the search engine "
+						+ "is back, $reindex the types written meanwhile (never CodeSystems). Cause: {}", failure.toString());
 			} else {
 				report.throwable().ifPresent(cause -> putInBacklog(report.failingEntities(), cause));
 			}
