@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditEventStore {
 
+	private static final Logger log = LoggerFactory.getLogger(AuditEventStore.class);
 	private static final String COLUMNS = "id, recorded, body, sequence, previous_hash, hash";
 
 	private final JdbcTemplate jdbc;
@@ -51,6 +55,22 @@ class AuditEventStore {
 					statement.setArray(9, textArray(connection, columns.entities()));
 					statement.setString(10, fhirContext.newJsonParser().encodeResourceToString(event));
 				});
+	}
+
+	/** Stores {@code event} or, when the database cannot take it, writes it to the log at WARN. */
+	void addOrLog(AuditEvent event) {
+		try {
+			add(event);
+		} catch (DataAccessException storeFailed) {
+			log.warn("Could not store an AuditEvent: {}", storeFailed.getMessage());
+			log(event);
+		}
+	}
+
+	/** Writes {@code event} to the log at WARN, for when the database cannot take it. */
+	void log(AuditEvent event) {
+		log.warn("AuditEvent kept in the log, not in the audit table: {}",
+				fhirContext.newJsonParser().encodeResourceToString(event));
 	}
 
 	Optional<AuditEvent> read(String id) {

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.consent.PurposeOfUse;
+import cn.hulian.server.database.DatabaseUnavailableException;
 import cn.hulian.server.records.PatientCompartment;
 import cn.hulian.server.security.AuthenticationRefused;
 import cn.hulian.server.security.Callers;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -103,6 +105,10 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		return true;
 	}
 
+	/**
+	 * A refused or failed request showed and changed nothing: when its event cannot be stored (the database is what
+	 * failed), it goes to the log, and the client still gets the error it was due rather than one about the audit.
+	 */
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
 	public boolean failed(RequestDetails request, BaseServerResponseException failure) {
 		RestOperationTypeEnum operation = request.getRestOperationType();
@@ -112,14 +118,20 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		Set<String> records = target != null && target.hasIdPart() && target.hasResourceType()
 				? Set.of(target.toUnqualified().getValue())
 				: Set.of();
-		auditEvents.add(AuditEvents.of(interaction(request, subtype(operation), action(operation), outcome, reason,
-				patientsConcerned(request), records)));
+		AuditEvent event = AuditEvents.of(interaction(request, subtype(operation), action(operation), outcome, reason,
+				patientsConcerned(request), records));
+		if (failure instanceof DatabaseUnavailableException) {
+			// Storing it would only wait for the connection pool to time out again.
+			auditEvents.log(event);
+		} else {
+			auditEvents.addOrLog(event);
+		}
 		return true;
 	}
 
 	@EventListener
 	public void authenticationRefused(AuthenticationRefused refused) {
-		auditEvents.add(AuditEvents.of(new Interaction(refused.method().equals("GET") ? "read" : "operation", "", "E", 4,
+		auditEvents.addOrLog(AuditEvents.of(new Interaction(refused.method().equals("GET") ? "read" : "operation", "", "E", 4,
 				"401 " + refused.reason(), Optional.empty(), refused.remoteAddress(), refused.path(), Set.of(), false,
 				Set.of(), Set.of(), clock.instant())));
 	}

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.errors.ServiceUnavailableException;
 import cn.hulian.server.i18n.Messages;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FullTextNeedsTheEngine implements FhirServerInterceptor {
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
 	private final SearchEngineHealth engine;
 
@@ -25,10 +28,8 @@ class FullTextNeedsTheEngine implements FhirServerInterceptor {
 	public boolean checkEngine(RequestDetails request) {
 		boolean fullText = request.getParameters().keySet().stream().anyMatch(ChineseFullTextQueries::isFullText);
 		if (fullText && !engine.isReachable()) {
-			ServiceUnavailableException unavailable = new ServiceUnavailableException(
-					Messages.get(request.getHeader("Accept-Language"), "search.engine-unavailable"));
-			unavailable.addResponseHeader("Retry-After", "30");
-			throw unavailable;
+			throw new ServiceUnavailableException(
+					Messages.get(request.getHeader("Accept-Language"), "search.engine-unavailable"), RETRY_AFTER);
 		}
 		return true;
 	}
