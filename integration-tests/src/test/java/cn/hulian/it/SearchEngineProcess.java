@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * configuration, data and logs in a work folder, so it can be stopped and started again on the same index.
  * OpenSearch refuses to run as root: when the tests do (as in CI), it runs as {@code nobody}.
  */
-final class SearchEngineProcess {
+public final class SearchEngineProcess {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -44,7 +44,7 @@ final class SearchEngineProcess {
 	private Process process;
 
 	/** An engine that keeps everything in {@code workDirectory}; {@link #start()} starts it. */
-	SearchEngineProcess(Path workDirectory) {
+	public SearchEngineProcess(Path workDirectory) {
 		this.home = distribution();
 		this.workDirectory = workDirectory;
 		this.port = ServerProcess.freePort();
@@ -52,12 +52,12 @@ final class SearchEngineProcess {
 	}
 
 	/** Where the server reaches the engine ({@code hulian.search.elasticsearch.hosts}); the same across restarts. */
-	String hostAndPort() {
+	public String hostAndPort() {
 		return HOST + ":" + port;
 	}
 
 	/** Starts the engine (on the data of an earlier start, if any) and returns once its cluster is yellow or green. */
-	synchronized Duration start() {
+	public synchronized Duration start() {
 		if (process != null && process.isAlive()) {
 			throw new IllegalStateException("OpenSearch is already running at " + hostAndPort());
 		}
@@ -80,7 +80,7 @@ final class SearchEngineProcess {
 	}
 
 	/** Stops the engine and its child processes: SIGTERM, so it shuts down cleanly, and SIGKILL after 30 s. */
-	synchronized void stop() {
+	public synchronized void stop() {
 		if (process == null || !process.isAlive()) {
 			return;
 		}

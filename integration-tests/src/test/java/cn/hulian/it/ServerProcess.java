@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The packaged server jar ({@code hapi-server/target/hulian-server.jar}) run as its own process, the way an operator
  * runs it: {@code java -jar}, configured by environment variables, logging to a file.
  */
-final class ServerProcess {
+public final class ServerProcess {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -33,17 +33,17 @@ final class ServerProcess {
 	private final int port;
 	private Process process;
 
-	ServerProcess(Path workingDirectory, Map<String, String> environment) {
+	public ServerProcess(Path workingDirectory, Map<String, String> environment) {
 		this.workingDirectory = workingDirectory;
 		this.environment = environment;
 		this.port = freePort();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://localhost:" + port;
 	}
 
-	String fhirBaseUrl() {
+	public String fhirBaseUrl() {
 		return baseUrl() + "/fhir";
 	}
 
@@ -51,7 +51,7 @@ final class ServerProcess {
 	 * Starts the jar and returns once it answers {@code /fhir/metadata}; returns how long that took. The server may
 	 * still be installing its FHIR packages then (see {@link #awaitHealthy()}).
 	 */
-	Duration start() {
+	public Duration start() {
 		Instant started = Instant.now();
 		try {
 			Files.createDirectories(workingDirectory);
@@ -70,7 +70,7 @@ final class ServerProcess {
 	}
 
 	/** Stops the server the way an operator does (SIGTERM), so it shuts down cleanly. */
-	void stop() {
+	public void stop() {
 		if (process == null || !process.isAlive()) {
 			return;
 		}
@@ -86,7 +86,7 @@ final class ServerProcess {
 	}
 
 	/** Kills the server outright (SIGKILL), as a crash or an OOM killer would: no shutdown hooks run. */
-	void kill() {
+	public void kill() {
 		if (process == null || !process.isAlive()) {
 			return;
 		}
@@ -101,7 +101,7 @@ final class ServerProcess {
 	 * A token from the server's built-in token endpoint, for one of its demo clients, exactly as the README's
 	 * {@code curl} gets one (client-credentials grant, HTTP Basic).
 	 */
-	String demoToken(String clientId, String secret) {
+	public String demoToken(String clientId, String secret) {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth/token"))
 				.header("Authorization", "Basic " + basic)
@@ -124,12 +124,17 @@ final class ServerProcess {
 		}
 	}
 
-	Path logFile() {
+	/** The server's process id, for tools that inspect the JVM (jcmd). */
+	public long pid() {
+		return process.pid();
+	}
+
+	public Path logFile() {
 		return workingDirectory.resolve("server.log");
 	}
 
 	/** Waits until {@code /actuator/health} is UP: the FHIR packages are installed and the database answers. */
-	void awaitHealthy() {
+	public void awaitHealthy() {
 		awaitOk(baseUrl() + "/actuator/health", Instant.now());
 	}
 
@@ -171,7 +176,7 @@ final class ServerProcess {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		} catch (IOException e) {
@@ -179,7 +184,7 @@ final class ServerProcess {
 		}
 	}
 
-	static void sleep(Duration duration) {
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		} catch (InterruptedException e) {

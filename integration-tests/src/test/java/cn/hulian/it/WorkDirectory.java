@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Empty folders under {@code target/it-work} for the servers the tests run. */
-final class WorkDirectory {
+public final class WorkDirectory {
 
 	private WorkDirectory() {}
 
 	/** An empty folder {@code name}, emptied first if an earlier run left it behind. */
-	static Path fresh(String name) {
+	public static Path fresh(String name) {
 		Path directory = Path.of(System.getProperty("hulian.work.dir", "target/it-work"))
 				.resolve(name)
 				.toAbsolutePath();

@@ -16,6 +16,8 @@ public final class DatabaseOutage {
 	 */
 	private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
 	private DatabaseOutage() {}
 
 	/** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
@@ -27,6 +29,12 @@ public final class DatabaseOutage {
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
+				return true;
+			}
+			// Hikari's stand-in for a connection it evicted as broken. When the database goes away mid-transaction,
+			// the rollback fails on it, and that failure replaces the driver's own error, which had the SQLSTATE.
+			if (cause instanceof SQLException closed && closed.getSQLState() == null
+					&& HIKARI_CLOSED_CONNECTION.equals(closed.getMessage())) {
 				return true;
 			}
 		}

@@ -26,6 +26,13 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aRollbackOnAConnectionThePoolClosedIsAnOutage() {
+		var rollbackFailed = new IllegalStateException("Unable to rollback against JDBC Connection",
+				new SQLException("Connection is closed"));
+		assertThat(DatabaseOutage.isCauseOf(rollbackFailed)).isTrue();
+	}
+
+	@Test
 	void otherDatabaseErrorsAreNot() {
 		assertThat(DatabaseOutage.isCauseOf(new SQLException("duplicate key value", "23505"))).isFalse();
 		assertThat(DatabaseOutage.isCauseOf(new SQLException("could not serialize access", "40001"))).isFalse();
