@@ -32,6 +32,8 @@ final class CrashMidIngest {
 	private static final Logger log = LoggerFactory.getLogger(CrashMidIngest.class);
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static final int CLIENTS = 4;
+	/** Records a crashed server may not have indexed are found 30 s after it stopped beating, then indexed. */
+	private static final Duration FULL_TEXT_WAIT = Duration.ofMinutes(2);
 
 	private final ReliabilityServer server;
 	private final Random random;
@@ -42,7 +44,7 @@ final class CrashMidIngest {
 	}
 
 	/** {@code rounds} crashes, each with up to {@code transactionsPerRound} transactions under way when it comes. */
-	ScenarioResult run(int rounds, int transactionsPerRound) {
+	Result run(int rounds, int transactionsPerRound) {
 		Http hospital = server.hospital();
 		Reply careSetting = hospital.post("", FHIR.newJsonParser().encodeResourceToString(CareSetting.transaction()));
 		if (!careSetting.isSuccess()) {
@@ -71,14 +73,42 @@ final class CrashMidIngest {
 			}
 		}
 		long acknowledged = sent.stream().filter(transaction -> transaction.reply.isSuccess()).count();
+		List<String> acknowledgedPatients = sent.stream().filter(transaction -> transaction.reply.isSuccess())
+				.map(Sent::residentId).toList();
+		long unindexed = awaitFullText(administrator, acknowledgedPatients);
 		long serverErrors = sent.stream().filter(transaction -> transaction.reply.isServerError()).count();
 		long unanswered = sent.stream().filter(transaction -> transaction.reply.status() == 0).count();
-		return new ScenarioResult("crash mid-ingest (SIGKILL x" + rounds + ")", sent.size(), acknowledged, lost,
-				partial, serverErrors, slowestRecovery,
-				unanswered + " cut off by the kill; recovery = restart until healthy (slowest)");
+		return new Result(new ScenarioResult("crash mid-ingest (SIGKILL x" + rounds + ")", sent.size(), acknowledged,
+				lost, partial, serverErrors, slowestRecovery, unanswered + " cut off by the kill; " + unindexed
+						+ " acknowledged patients not found by full-text search; recovery = restart until healthy (slowest)"),
+				unindexed);
 	}
 
-	/** Sends {@code batch} with {@link #CLIENTS} clients and kills the server 0.5-4 s after the first answer. */
+	/**
+	 * @param unindexed acknowledged patients that full-text search did not find (their resident ID number), though
+	 *                  stored: what a crash between commit and indexing would leave behind without recovery
+	 */
+	record Result(ScenarioResult row, long unindexed) {}
+
+	/** Waits until full-text search finds each patient; returns how many it still does not find after the wait. */
+	private static long awaitFullText(Http administrator, List<String> residentIds) {
+		long deadline = System.nanoTime() + FULL_TEXT_WAIT.toNanos();
+		List<String> missing = residentIds;
+		while (true) {
+			missing = missing.stream()
+					.filter(id -> !administrator.get("/Patient?_content=" + id + "&_summary=count").isSuccessWithMatches())
+					.toList();
+			if (missing.isEmpty() || System.nanoTime() > deadline) {
+				if (!missing.isEmpty()) {
+					log.error("Full-text search does not find acknowledged patients {}", missing);
+				}
+				return missing.size();
+			}
+			Clients.pause(Duration.ofSeconds(2));
+		}
+	}
+
+	/** Sends {@code batch} with {@link #CLIENTS} clients and kills the server 1-6 s after the first answer. */
 	private List<Sent> sendUntilKilled(Http hospital, List<PatientRecord> batch, int round) {
 		ConcurrentLinkedQueue<Integer> waiting = new ConcurrentLinkedQueue<>();
 		for (int i = 0; i < batch.size(); i++) {
@@ -87,7 +117,7 @@ final class CrashMidIngest {
 		ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
 		AtomicBoolean killed = new AtomicBoolean();
 		AtomicInteger answered = new AtomicInteger();
-		long killAfterMillis = 500 + random.nextInt(3500);
+		long killAfterMillis = 1000 + random.nextInt(5000);
 		Thread killer = new Thread(() -> {
 			// Once transactions are being acknowledged (the first ones after a start are slow), at a random moment.
 			for (int i = 0; i < 1200 && answered.get() == 0; i++) {
@@ -106,7 +136,7 @@ final class CrashMidIngest {
 			String tag = "r" + round + "-t" + next;
 			Bundle transaction = tagged(batch.get(next).transaction(), tag);
 			Reply reply = hospital.post("", FHIR.newJsonParser().encodeResourceToString(transaction));
-			sent.add(new Sent(tag, typeCounts(transaction), reply));
+			sent.add(new Sent(tag, batch.get(next).residentId(), typeCounts(transaction), reply));
 			if (reply.status() != 0) {
 				answered.incrementAndGet();
 			}
@@ -151,5 +181,5 @@ final class CrashMidIngest {
 
 	private enum Presence { WHOLE, ABSENT, PARTIAL }
 
-	private record Sent(String tag, Map<String, Long> typeCounts, Reply reply) {}
+	private record Sent(String tag, String residentId, Map<String, Long> typeCounts, Reply reply) {}
 }

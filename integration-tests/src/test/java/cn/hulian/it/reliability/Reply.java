@@ -38,6 +38,12 @@ record Reply(int status, String body, long millis) {
 		return Integer.parseInt(total.group(1));
 	}
 
+	/** Whether this is a search answer that found something. */
+	boolean isSuccessWithMatches() {
+		Matcher total = TOTAL.matcher(body);
+		return isSuccess() && total.find() && Integer.parseInt(total.group(1)) > 0;
+	}
+
 	/** Whether this is a search answer that found nothing ({@code Bundle.total} 0). */
 	boolean findsNothing() {
 		Matcher total = TOTAL.matcher(body);
