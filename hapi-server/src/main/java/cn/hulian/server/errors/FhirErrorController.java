@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
@@ -35,7 +36,8 @@ class FhirErrorController implements ErrorController {
 				? code
 				: HttpServletResponse.SC_NOT_FOUND;
 		Throwable error = errorAttributes.getError(new ServletWebRequest(request));
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		Object uri = Objects.requireNonNullElse(
+				request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), request.getRequestURI());
 		if (status >= 500) {
 			log.error("{} {} failed with {}", request.getMethod(), uri, status, error);
 		} else {

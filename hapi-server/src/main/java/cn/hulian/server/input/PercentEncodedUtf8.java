@@ -1,11 +1,11 @@
 package cn.hulian.server.input;
 
 /**
- * Checks URL-encoded text (a query string, a form body) as it streams past: every {@code %} is followed by two hex
- * digits, and the bytes they encode, with the literal ones, are well-formed UTF-8. Positions are those of the
- * encoded text; a malformed character is reported where its first byte, or its {@code %}, stands.
+ * Checks a query string: every {@code %} is followed by two hex digits, and the bytes they encode, with the literal
+ * ones, are well-formed UTF-8. Positions are those of the encoded text; a malformed character is reported where its
+ * first byte, or its {@code %}, stands.
  */
-final class PercentEncodedUtf8 implements StreamingCheck {
+final class PercentEncodedUtf8 {
 
 	private final Utf8Validator decoded = new Utf8Validator();
 	private int hexDigitsExpected;
@@ -21,14 +21,13 @@ final class PercentEncodedUtf8 implements StreamingCheck {
 		PercentEncodedUtf8 check = new PercentEncodedUtf8();
 		for (int i = 0; i < text.length(); i++) {
 			if (!check.accept(text.charAt(i), i)) {
-				return check.malformedAt();
+				return check.malformedAt;
 			}
 		}
-		return check.acceptEnd() ? -1 : check.malformedAt();
+		return check.acceptEnd() ? -1 : check.malformedAt;
 	}
 
-	@Override
-	public boolean accept(int b, long position) {
+	private boolean accept(int b, long position) {
 		if (hexDigitsExpected > 0) {
 			int digit = Character.digit(b, 16);
 			if (digit < 0) {
@@ -47,18 +46,12 @@ final class PercentEncodedUtf8 implements StreamingCheck {
 		return check(decoded.accept(b, position));
 	}
 
-	@Override
-	public boolean acceptEnd() {
+	private boolean acceptEnd() {
 		if (hexDigitsExpected > 0) {
 			malformedAt = escapeStart;
 			return false;
 		}
 		return check(decoded.acceptEnd());
-	}
-
-	@Override
-	public long malformedAt() {
-		return malformedAt;
 	}
 
 	private boolean check(boolean wellFormed) {

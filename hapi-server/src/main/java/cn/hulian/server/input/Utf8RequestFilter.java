@@ -10,14 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses FHIR requests whose text is not UTF-8 with 400, which FHIR requires: Java's decoders would silently store
- * U+FFFD in its place. The query string is checked before HAPI sees it; a JSON, XML, form or patch body while HAPI
- * reads it, without holding it. Other bodies (a Binary's content) are left alone.
+ * U+FFFD in its place. The query string is checked before HAPI sees it; a JSON, XML or patch body while HAPI reads
+ * it, without holding it. Other bodies (a Binary's content) are left alone, and so are form bodies ({@code _search}):
+ * Tomcat has parsed those into parameters before HAPI asks for them.
  */
 public class Utf8RequestFilter extends OncePerRequestFilter {
 
@@ -33,10 +33,8 @@ public class Utf8RequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		String mediaType = mediaType(request.getContentType());
-		if (mediaType.equals("application/x-www-form-urlencoded")) {
-			chain.doFilter(new InspectedBodyRequest(request, new Utf8Body(PercentEncodedUtf8::new, language)), response);
-		} else if (mediaType.endsWith("json") || mediaType.endsWith("xml")) {
-			chain.doFilter(new InspectedBodyRequest(request, new Utf8Body(Utf8Validator::new, language)), response);
+		if (mediaType.endsWith("json") || mediaType.endsWith("xml")) {
+			chain.doFilter(new InspectedBodyRequest(request, new Utf8Body(language)), response);
 		} else {
 			chain.doFilter(request, response);
 		}
@@ -53,11 +51,10 @@ public class Utf8RequestFilter extends OncePerRequestFilter {
 
 	/** Refuses the body at its first malformed character, as HAPI reads it (HAPI answers 400 with the message). */
 	private static final class Utf8Body implements BodyInspector {
-		private final StreamingCheck check;
+		private final Utf8Validator check = new Utf8Validator();
 		private final String language;
 
-		Utf8Body(Supplier<StreamingCheck> check, String language) {
-			this.check = check.get();
+		Utf8Body(String language) {
 			this.language = language;
 		}
 

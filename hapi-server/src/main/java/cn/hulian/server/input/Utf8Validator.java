@@ -4,7 +4,7 @@ package cn.hulian.server.input;
  * Checks that bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing above
  * U+10FFFF) as they stream past, one at a time, so a character may be split across any two chunks.
  */
-final class Utf8Validator implements StreamingCheck {
+final class Utf8Validator {
 
 	private int continuationsExpected;
 	// The range the next continuation byte must fall in; only the second byte of a sequence has a narrower one.
@@ -13,8 +13,11 @@ final class Utf8Validator implements StreamingCheck {
 	private long sequenceStart;
 	private long malformedAt = -1;
 
-	@Override
-	public boolean accept(int b, long position) {
+	/**
+	 * Takes the next byte, found at {@code position} of the input (the caller's count, reported back by
+	 * {@link #malformedAt()}). False once the input is not well-formed.
+	 */
+	boolean accept(int b, long position) {
 		if (continuationsExpected == 0) {
 			return b < 0x80 || startSequence(b, position);
 		}
@@ -28,8 +31,8 @@ final class Utf8Validator implements StreamingCheck {
 		return true;
 	}
 
-	@Override
-	public boolean acceptEnd() {
+	/** False when the input ended in the middle of a character. */
+	boolean acceptEnd() {
 		if (continuationsExpected > 0) {
 			malformedAt = sequenceStart;
 			return false;
@@ -37,8 +40,8 @@ final class Utf8Validator implements StreamingCheck {
 		return true;
 	}
 
-	@Override
-	public long malformedAt() {
+	/** Where the first malformed character starts, or -1 while the input is well-formed. */
+	long malformedAt() {
 		return malformedAt;
 	}
 

@@ -49,15 +49,6 @@ class Utf8RequestFilterTest {
 	}
 
 	@Test
-	void checksTheDecodedBytesOfAFormBody() {
-		byte[] form = "name=%E5%AD%99&family=%ff".getBytes(StandardCharsets.US_ASCII);
-
-		assertThatThrownBy(() -> readThroughFilter("application/x-www-form-urlencoded", form, 3))
-				.isInstanceOf(InvalidRequestException.class)
-				.hasMessageContaining("at byte 22");
-	}
-
-	@Test
 	void leavesBinaryContentAlone() throws Exception {
 		byte[] image = {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF, (byte) 0xFE};
 
