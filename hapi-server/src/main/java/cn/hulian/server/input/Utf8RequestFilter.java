@@ -33,7 +33,9 @@ public class Utf8RequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		String mediaType = mediaType(request.getContentType());
-		if (mediaType.endsWith("json") || mediaType.endsWith("xml")) {
+		// A compressed body is checked by no one here: HAPI decompresses it after reading, and then it parses as UTF-8.
+		boolean compressed = request.getHeader("Content-Encoding") != null;
+		if (!compressed && (mediaType.endsWith("json") || mediaType.endsWith("xml"))) {
 			chain.doFilter(new InspectedBodyRequest(request, new Utf8Body(language)), response);
 		} else {
 			chain.doFilter(request, response);

@@ -49,6 +49,21 @@ class Utf8RequestFilterTest {
 	}
 
 	@Test
+	void leavesACompressedBodyToHapi() throws Exception {
+		byte[] gzipped = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xFF};
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/fhir/Patient");
+		request.setContentType("application/fhir+json");
+		request.addHeader("Content-Encoding", "gzip");
+		request.setContent(gzipped);
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+
+		new Utf8RequestFilter().doFilter(request, new MockHttpServletResponse(),
+				(req, res) -> req.getInputStream().transferTo(read));
+
+		assertThat(read.toByteArray()).isEqualTo(gzipped);
+	}
+
+	@Test
 	void leavesBinaryContentAlone() throws Exception {
 		byte[] image = {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF, (byte) 0xFE};
 
