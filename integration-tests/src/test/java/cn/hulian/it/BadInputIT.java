@@ -3,13 +3,24 @@ package cn.hulian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Whatever a client sends, a mistake gets a 4xx with an OperationOutcome that says what is wrong, and records
@@ -20,6 +31,9 @@ class BadInputIT extends ServerTestSupport {
 	/** hulian.limits.max-request-size and max-bundle-entries, as documented in the README. */
 	private static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 	private static final int MAX_BUNDLE_ENTRIES = 5000;
+	/** FHIR: strings SHALL NOT exceed 1 MB. */
+	private static final int MAX_STRING_LENGTH = 1024 * 1024;
+	private static final String FHIR_JSON = "application/fhir+json;charset=UTF-8";
 
 	private String storedId;
 
@@ -109,14 +123,108 @@ class BadInputIT extends ServerTestSupport {
 				.isZero();
 	}
 
+	/** Requests that Tomcat or Spring Security refuse before HAPI sees them, sent as raw bytes no HTTP client would send. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = {
+		"/fhir/Patient/..%2F..%2Fetc%2Fpasswd",
+		"/fhir/Patient/%2e%2e%2f%2e%2e",
+		"/fhir/Patient/a%00b",
+		"/fhir/Patient/<script>alert(1)</script>",
+		"/fhir/Patient?name=<script>alert(1)</script>",
+		"/fhir/Patient/../../actuator/env",
+	})
+	void requestRefusedBeforeHapiIsAnOperationOutcome(String target) {
+		assertRejected(rawGet(target), 400, "The server cannot read this request (HTTP 400)");
+	}
+
+	@Test
+	void tooManyQueryParametersIsAnOperationOutcome() {
+		String parameters = IntStream.range(0, 3000).mapToObj(i -> "name=a" + i).collect(Collectors.joining("&"));
+
+		assertRejected(rawGet("/fhir/Patient?_id=1&" + parameters), 400, "The server cannot read this request (HTTP 400)");
+	}
+
+	@Test
+	void bodyThatIsNotUtf8() {
+		String before = "{\"resourceType\":\"Patient\",\"id\":\"" + storedId + "\",\"name\":[{\"family\":\"";
+		byte[] body = (before + "\u00ff\u00fe\u00c3\"}]}").getBytes(StandardCharsets.ISO_8859_1);
+
+		HttpResponse<String> response = putStoredPatient("application/fhir+json", BodyPublishers.ofByteArray(body));
+
+		assertRejected(response, 400, "The request body is not valid UTF-8 (at byte " + before.length() + ")");
+	}
+
+	@Test
+	void queryStringThatIsNotUtf8() {
+		HttpResponse<String> response = send(fhirRequest("Patient?name=%ff%fe").GET());
+
+		assertRejected(response, 400, "The query string is not valid percent-encoded UTF-8 (at character 5)");
+	}
+
+	@Test
+	void countThatIsNotANumberInAnOperation() {
+		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId + "/$everything?_count=abc").GET());
+
+		assertRejected(response, 400, "_count must be a non-negative whole number no larger than 2147483647, not \"abc\"");
+	}
+
+	@Test
+	void negativeCountAndOffsetInChinese() {
+		HttpResponse<String> count = send(fhirRequest("Patient?_count=-1").header("Accept-Language", "zh-CN").GET());
+		HttpResponse<String> offset = send(fhirRequest("Patient?_offset=-5").GET());
+
+		assertRejected(count, 400, "_count 须为不大于 2147483647 的非负整数，不能是“-1”");
+		assertRejected(offset, 400, "_offset must be a non-negative whole number");
+	}
+
+	@Test
+	void stringLongerThanFhirAllows() {
+		HttpResponse<String> response = putStoredPatient(
+				"application/fhir+json", BodyPublishers.ofString(patientWithNameOfSize(MAX_STRING_LENGTH + 1)));
+
+		assertRejected(response, 400, "Patient.name.family has 1,048,577 characters; FHIR allows a string at most 1,048,576");
+	}
+
+	@Test
+	void stringWithACharacterThatCannotBeStored() {
+		HttpResponse<String> response = putStoredPatient("application/fhir+json", BodyPublishers.ofString(
+				"{\"resourceType\":\"Patient\",\"id\":\"" + storedId + "\",\"name\":[{\"family\":\"a\\u0000b\"}]}"));
+
+		assertRejected(response, 400, "Patient.name.family has a character no text can be stored with at position 1");
+	}
+
+	@Test
+	void ifMatchThatIsNoVersion() {
+		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
+				.header("Content-Type", "application/fhir+json")
+				.header("If-Match", "garbage")
+				.PUT(BodyPublishers.ofString(patientWithNameOfSize(3))));
+
+		assertRejected(response, 400, "If-Match must name a version as an ETag");
+	}
+
+	@Test
+	void searchValueThatIsNoDate() {
+		// ServerLogIT checks that HAPI no longer logs this client mistake as a server error.
+		HttpResponse<String> response = send(fhirRequest("Patient?birthdate=gt2020-13-45").GET());
+
+		assertRejected(response, 400, "Invalid date/time format");
+	}
+
 	private HttpResponse<String> putStoredPatient(String contentType, HttpRequest.BodyPublisher body) {
 		return send(fhirRequest("Patient/" + storedId).header("Content-Type", contentType).PUT(body));
 	}
 
 	private void assertRejected(HttpResponse<String> response, int status, String diagnosticsContain) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).get().asString().contains("fhir+json");
-		assertThat(diagnostics(response)).contains(diagnosticsContain);
+		assertRejected(new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body()), status, diagnosticsContain);
+	}
+
+	private void assertRejected(Answer answer, int status, String diagnosticsContain) {
+		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.contentType()).isEqualToIgnoringCase(FHIR_JSON);
+		OperationOutcome outcome = (OperationOutcome) FHIR.newJsonParser().parseResource(answer.body());
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(diagnosticsContain);
 		Patient survivor = client.read().resource(Patient.class).withId(storedId).execute();
 		assertThat(survivor.getNameFirstRep().getFamily()).isEqualTo("Sun");
 		assertThat(survivor.getMeta().getVersionId()).isEqualTo("1");
@@ -125,5 +233,31 @@ class BadInputIT extends ServerTestSupport {
 	private String patientWithNameOfSize(int bytes) {
 		return "{\"resourceType\":\"Patient\",\"id\":\"" + storedId + "\",\"name\":[{\"family\":\"" + "x".repeat(bytes)
 				+ "\"}]}";
+	}
+
+	private record Answer(int status, String contentType, String body) {}
+
+	/** GET {@code target} exactly as written, over HTTP/1.0 so the answer ends where the connection does. */
+	private Answer rawGet(String target) {
+		URI base = URI.create(server.baseUrl());
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + target + " HTTP/1.0\r\nHost: " + base.getAuthority() + "\r\nAuthorization: Bearer "
+					+ TestIssuer.get().admin() + "\r\nAccept: application/fhir+json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			int headersEnd = answer.indexOf("\r\n\r\n");
+			String[] headers = answer.substring(0, headersEnd).split("\r\n");
+			String contentType = "";
+			for (String header : headers) {
+				if (header.toLowerCase().startsWith("content-type:")) {
+					contentType = header.substring("content-type:".length()).trim();
+				}
+			}
+			return new Answer(Integer.parseInt(headers[0].split(" ")[1]), contentType, answer.substring(headersEnd + 4));
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }
