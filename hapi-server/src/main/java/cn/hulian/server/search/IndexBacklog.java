@@ -83,6 +83,11 @@ public class IndexBacklog {
 				WHERE resource_pid = ANY(?)""", error, resourcePids.toArray(Long[]::new));
 	}
 
+	/** Makes every record due now, as when the search engine is back after an outage. */
+	void retryAllNow() {
+		jdbc.update("UPDATE hulian_search_index_backlog SET next_attempt = now() WHERE next_attempt > now()");
+	}
+
 	/** How many records wait to be indexed. */
 	public long size() {
 		Long size = jdbc.queryForObject("SELECT count(*) FROM hulian_search_index_backlog", Long.class);

@@ -22,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Indexes the records in the {@link IndexBacklog} again, every {@code hulian.search.indexing.catch-up-interval}, once
- * the search engine answers: the texts HAPI indexes ({@link StoredText}) are computed from the stored record and sent.
- * Not through HAPI's re-indexing, which also extracts every search parameter again and, for a CodeSystem, stores all
- * its concepts again. Servers sharing a database share the work: each takes rows the others have not locked.
+ * the search engine answers (all of them as soon as it is back, whatever their back-off): the texts HAPI indexes
+ * ({@link StoredText}) are computed from the stored record and sent. Not through HAPI's re-indexing, which also
+ * extracts every search parameter again and, for a CodeSystem, stores all its concepts again. Servers sharing a
+ * database share the work: each takes rows the others have not locked.
  */
 @Component
 class IndexCatchUp extends PeriodicTask {
@@ -37,9 +38,11 @@ class IndexCatchUp extends PeriodicTask {
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
 	private final IndexingProperties properties;
+	private final SearchEngineHealth engine;
+	private boolean engineWasAway;
 
 	IndexCatchUp(IndexBacklog backlog, DaoRegistry daoRegistry, FhirContext fhirContext, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, IndexingProperties properties) {
+			PlatformTransactionManager transactionManager, IndexingProperties properties, SearchEngineHealth engine) {
 		super("index-catch-up", properties.catchUpInterval());
 		this.backlog = backlog;
 		this.daoRegistry = daoRegistry;
@@ -47,11 +50,21 @@ class IndexCatchUp extends PeriodicTask {
 		this.entityManager = entityManager;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
+		this.engine = engine;
 	}
 
 	@Override
 	protected void runRound() {
 		try {
+			if (!engine.isReachable()) {
+				engineWasAway = true;
+				return;
+			}
+			if (engineWasAway) {
+				// The engine is back: what waits in the backlog need not wait out its back-off.
+				backlog.retryAllNow();
+				engineWasAway = false;
+			}
 			while (!isStopping() && indexBatch()) {
 				// the next batch at once while the engine takes them
 			}
