@@ -89,7 +89,8 @@ class ConsentIT extends ServerTestSupport {
 		assertThat(read(record, hospitalB, null).statusCode()).as("permitted by name").isEqualTo(200);
 	}
 
-	private static Consent denial(String patient) {
+	/** An active Consent of {@code patient} denying sharing with other institutions. */
+	static Consent denial(String patient) {
 		Consent consent = new Consent();
 		consent.setStatus(Consent.ConsentState.ACTIVE);
 		consent.setScope(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/consentscope",

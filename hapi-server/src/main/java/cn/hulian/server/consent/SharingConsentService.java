@@ -7,11 +7,8 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import cn.hulian.server.i18n.Messages;
-import cn.hulian.server.records.PatientCompartment;
-import cn.hulian.server.records.SourceInstitution;
 import cn.hulian.server.security.Caller;
 import cn.hulian.server.security.Callers;
-import cn.hulian.server.security.Role;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
@@ -30,17 +27,14 @@ class SharingConsentService implements IConsentService {
 	private static final Logger log = LoggerFactory.getLogger(SharingConsentService.class);
 
 	private final SharingDirectives directives;
-	private final PatientCompartment compartment;
 
-	SharingConsentService(SharingDirectives directives, PatientCompartment compartment) {
+	SharingConsentService(SharingDirectives directives) {
 		this.directives = directives;
-		this.compartment = compartment;
 	}
 
 	/** Whether sharing directives apply to the current caller: not to auditors, administrators or patients. */
 	boolean appliesToCaller() {
-		Optional<Caller> caller = Callers.current();
-		return caller.isPresent() && !caller.get().role().oversees() && caller.get().role() != Role.PATIENT;
+		return Callers.current().map(caller -> caller.role().boundBySharingDirectives()).orElse(false);
 	}
 
 	@Override
@@ -64,9 +58,8 @@ class SharingConsentService implements IConsentService {
 	@Override
 	public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
 		Optional<Caller> caller = Callers.current();
-		Optional<String> source = SourceInstitution.of(resource);
 		String reader = caller.map(Caller::institution).orElse("");
-		if (caller.isEmpty() || source.isEmpty() || source.get().equals(reader) || deniedBy(resource, reader).isEmpty()) {
+		if (caller.isEmpty() || !directives.withhold(resource, reader)) {
 			return ConsentOutcome.PROCEED;
 		}
 		String record = resource.getIdElement().toUnqualifiedVersionless().getValue();
@@ -82,14 +75,5 @@ class SharingConsentService implements IConsentService {
 					record, reader.isEmpty() ? caller.get().clientId() : reader));
 		}
 		return ConsentOutcome.REJECT;
-	}
-
-	/** The directive that withholds {@code resource} from {@code institution}, if any. */
-	private Optional<SharingDirective> deniedBy(IBaseResource resource, String institution) {
-		return compartment.patientIds(resource).stream()
-				.map(directives::forPatient)
-				.flatMap(Optional::stream)
-				.filter(directive -> !directive.allows(institution))
-				.findFirst();
 	}
 }

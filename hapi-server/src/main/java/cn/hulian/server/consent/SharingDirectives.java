@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import cn.hulian.server.config.FhirServerInterceptor;
+import cn.hulian.server.records.PatientCompartment;
+import cn.hulian.server.records.SourceInstitution;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -34,14 +36,31 @@ public class SharingDirectives implements FhirServerInterceptor {
 	private static final String ORGANISATION_CODE = "urn:oid:2.16.156.10011.1.5";
 
 	private final DaoRegistry daoRegistry;
+	private final PatientCompartment compartment;
 	private final Cache<String, Optional<SharingDirective>> cache =
 			Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_TIME).build();
 
-	public SharingDirectives(DaoRegistry daoRegistry) {
+	public SharingDirectives(DaoRegistry daoRegistry, PatientCompartment compartment) {
 		this.daoRegistry = daoRegistry;
+		this.compartment = compartment;
 	}
 
-	Optional<SharingDirective> forPatient(String patientId) {
+	/**
+	 * Whether {@code record} is withheld from a reader acting for {@code institution} (empty for none): it comes from
+	 * another institution and a patient it is about denied sharing with that one.
+	 */
+	public boolean withhold(IBaseResource record, String institution) {
+		Optional<String> source = SourceInstitution.of(record);
+		if (source.isEmpty() || source.get().equals(institution)) {
+			return false;
+		}
+		return compartment.patientIds(record).stream()
+				.map(this::forPatient)
+				.flatMap(Optional::stream)
+				.anyMatch(directive -> !directive.allows(institution));
+	}
+
+	private Optional<SharingDirective> forPatient(String patientId) {
 		return cache.get(patientId, this::load);
 	}
 

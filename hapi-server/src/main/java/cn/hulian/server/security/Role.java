@@ -40,4 +40,18 @@ public enum Role {
 	public boolean oversees() {
 		return this == AUDITOR || this == ADMINISTRATOR;
 	}
+
+	/**
+	 * Whether this role may bulk-export ({@code $export}): regional platforms, which aggregate for analytics, and
+	 * administrators. Institutions, clinicians and patients read record by record; auditors inspect, they do not
+	 * extract whole populations.
+	 */
+	public boolean mayBulkExport() {
+		return this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
+	}
+
+	/** Whether patients' sharing directives limit what this role reads: not for overseers, nor for patients. */
+	public boolean boundBySharingDirectives() {
+		return !oversees() && this != PATIENT;
+	}
 }

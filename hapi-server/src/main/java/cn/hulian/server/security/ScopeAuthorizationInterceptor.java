@@ -13,6 +13,7 @@ import cn.hulian.server.i18n.Messages;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  *   <li>auditors read everything and write nothing, whatever their scopes say;</li>
  *   <li>AuditEvents are read by auditors and administrators only (no client writes them either: see
  *       {@code audit.AuditEventsAreImmutable});</li>
- *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee.</li>
+ *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee;</li>
+ *   <li>bulk export ({@code $export}) is for regional platforms and administrators, of the types their scopes read
+ *       (polling and downloading are further limited to the requester: {@code bulkexport}).</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Component;
 class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
 
 	private static final String AUDIT_EVENT = "AuditEvent";
+	private static final String BULK_EXPORT = "$export";
 	private static final List<String> TERMINOLOGY_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
 
@@ -52,6 +56,9 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		Role role = caller.get().role();
 		if (!role.oversees()) {
 			rules.deny("the access log is for auditors").read().resourcesOfType(AUDIT_EVENT).withAnyId();
+		}
+		if (role.mayBulkExport()) {
+			allowBulkExport(rules, caller.get());
 		}
 		if (role == Role.AUDITOR) {
 			rules.allow("auditors read everything").read().allResources().withAnyId();
@@ -74,6 +81,32 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		TERMINOLOGY_OPERATIONS.forEach(operation ->
 				rules.allow("terminology and validation").operation().named(operation).atAnyLevel().andAllowAllResponses());
 		return rules.build();
+	}
+
+	/**
+	 * Bulk export of the types the caller's system or user scopes read. The type check runs when HAPI starts the job;
+	 * it comes before the operation rules, which would otherwise allow the job too.
+	 */
+	private static void allowBulkExport(RuleBuilder rules, Caller caller) {
+		List<SmartScope> reads = caller.scopes().stream()
+				.filter(scope -> scope.context() != SmartScope.Context.PATIENT && scope.allows('r'))
+				.toList();
+		if (reads.isEmpty()) {
+			return;
+		}
+		String name = "bulk export of the types the scopes read";
+		if (reads.stream().anyMatch(scope -> scope.resourceType() == null)) {
+			rules.allow(name).bulkExport().any();
+		} else {
+			rules.allow(name).bulkExport().any().withResourceTypes(reads.stream().map(SmartScope::resourceType).toList());
+		}
+		rules.allow("system bulk export").operation().named(BULK_EXPORT).onServer().andAllowAllResponses();
+		rules.allow("patient bulk export").operation().named(BULK_EXPORT).onType(Patient.class).andAllowAllResponses();
+		rules.allow("patient bulk export").operation().named(BULK_EXPORT).onInstancesOfType(Patient.class)
+				.andAllowAllResponses();
+		rules.allow("group bulk export").operation().named(BULK_EXPORT).onInstancesOfType(Group.class)
+				.andAllowAllResponses();
+		rules.allow("bulk export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();
 	}
 
 	private static void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {
