@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs last: nothing the suite did made a server log an error. Errors a client caused are 4xx answers, not server
- * errors; an ERROR line means a fault in the server (a failing background job, a missing class).
+ * errors; an ERROR line means a fault in the server (a failing background job, a missing class). The reliability
+ * suite's server is left out: it is killed and loses its database on purpose, and logs that as errors.
  */
 @Order(Integer.MAX_VALUE)
 class ServerLogIT {
@@ -20,7 +21,8 @@ class ServerLogIT {
 	@Test
 	void noServerLoggedAnError() throws IOException {
 		Path work = Path.of(System.getProperty("hulian.work.dir", "target/it-work"));
-		try (Stream<Path> logs = Files.find(work, 2, (path, attributes) -> path.endsWith("server.log"))) {
+		try (Stream<Path> logs = Files.find(work, 2, (path, attributes) -> path.endsWith("server.log")
+				&& !path.getParent().getFileName().toString().startsWith("reliability-"))) {
 			List<Path> serverLogs = logs.toList();
 			assertThat(serverLogs).isNotEmpty();
 			for (Path log : serverLogs) {
