@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the search engine answers now: a {@code HEAD /} with a short timeout, remembered for a few seconds so a
- * burst of full-text searches costs one check. The local Lucene index is always there.
+ * Whether the search engine can index and search now: its cluster health is not red, asked with a short timeout and
+ * remembered for a few seconds so a burst of full-text searches costs one check. The local Lucene index is always
+ * there.
  */
 @Component
 class SearchEngineHealth {
@@ -44,14 +48,23 @@ class SearchEngineHealth {
 		return reachable;
 	}
 
+	/**
+	 * Asks for the cluster's health rather than just whether it listens: an engine that is starting answers HTTP before
+	 * its indexes can take documents (status red).
+	 */
 	private boolean ping() {
 		RestClient client = Search.mapping(entityManagerFactory).backend().unwrap(ElasticsearchBackend.class)
 				.client(RestClient.class);
-		Request request = new Request("HEAD", "/");
+		Request request = new Request("GET", "/_cluster/health");
 		request.setOptions(RequestOptions.DEFAULT.toBuilder().setRequestConfig(RequestConfig.custom()
 				.setConnectTimeout(TIMEOUT_MILLIS).setSocketTimeout(TIMEOUT_MILLIS).build()));
 		try {
-			return client.performRequest(request).getStatusLine().getStatusCode() < 500;
+			Response response = client.performRequest(request);
+			return !EntityUtils.toString(response.getEntity()).replace(" ", "").contains("\"status\":\"red\"");
+		} catch (ResponseException answered) {
+			// A cluster that is not ready answers 503. A user without the monitor privilege gets 403 and must not make
+			// a working engine look down.
+			return answered.getResponse().getStatusLine().getStatusCode() < 500;
 		} catch (IOException unreachable) {
 			return false;
 		}

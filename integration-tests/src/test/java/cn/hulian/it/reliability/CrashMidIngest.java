@@ -96,7 +96,7 @@ final class CrashMidIngest {
 		List<String> missing = residentIds;
 		while (true) {
 			missing = missing.stream()
-					.filter(id -> !administrator.get("/Patient?_content=" + id + "&_summary=count").isSuccessWithMatches())
+					.filter(id -> !administrator.search("/Patient?_content=" + id + "&_summary=count").isSuccessWithMatches())
 					.toList();
 			if (missing.isEmpty() || System.nanoTime() > deadline) {
 				if (!missing.isEmpty()) {

@@ -35,6 +35,11 @@ final class Http {
 		return send("GET", pathAndQuery, Map.of(), null);
 	}
 
+	/** A search answered afresh, not from the server's cache of recent searches (which a poll would keep hitting). */
+	Reply search(String pathAndQuery) {
+		return send("GET", pathAndQuery, Map.of("Cache-Control", "no-cache"), null);
+	}
+
 	Reply post(String pathAndQuery, String json) {
 		return send("POST", pathAndQuery, Map.of("Content-Type", FHIR_JSON), json.getBytes(StandardCharsets.UTF_8));
 	}

@@ -87,7 +87,7 @@ final class SearchEngineStopped {
 	private Duration awaitCatchUp(Http http, String word, long since) {
 		long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {
-			Reply found = http.get("/Basic?_content=" + word + "&_summary=count");
+			Reply found = http.search("/Basic?_content=" + word + "&_summary=count");
 			foundByFullText = found.isSuccess() ? found.total() : foundByFullText;
 			if (foundByFullText == acknowledged.get()) {
 				return Duration.ofNanos(System.nanoTime() - since);
