@@ -34,10 +34,12 @@ public class IndexingSynchronization implements IndexingPlanSynchronizationStrat
 
 	private final IndexBacklog backlog;
 	private final IndexingProperties properties;
+	private final SearchEngineHealth engine;
 
-	IndexingSynchronization(IndexBacklog backlog, IndexingProperties properties) {
+	IndexingSynchronization(IndexBacklog backlog, IndexingProperties properties, SearchEngineHealth engine) {
 		this.backlog = backlog;
 		this.properties = properties;
+		this.engine = engine;
 	}
 
 	@Override
@@ -49,6 +51,9 @@ public class IndexingSynchronization implements IndexingPlanSynchronizationStrat
 
 	private void awaitIndexing(CompletableFuture<? extends SearchIndexingPlanExecutionReport> indexing) {
 		CompletableFuture<Void> handled = indexing.handle((report, failure) -> {
+			if (failure != null || report.throwable().isPresent()) {
+				engine.recheck();
+			}
 			if (failure != null) {
 				log.warn("The full-text index failed to take a write, and did not say which records: once the search engine "
 						+ "is back, $reindex the types written meanwhile (never CodeSystems). Cause: {}", failure.toString());
@@ -60,6 +65,7 @@ public class IndexingSynchronization implements IndexingPlanSynchronizationStrat
 		try {
 			handled.get(properties.maxWait().toMillis(), TimeUnit.MILLISECONDS);
 		} catch (TimeoutException e) {
+			engine.recheck();
 			log.warn("The search engine did not take a write within {}; answering the write anyway", properties.maxWait());
 		} catch (ExecutionException e) {
 			log.warn("Recording what the full-text index missed failed: {}", e.getCause().toString());

@@ -26,8 +26,9 @@ import org.mockito.ArgumentCaptor;
 class IndexingSynchronizationTest {
 
 	private final IndexBacklog backlog = mock(IndexBacklog.class);
-	private final Consumer<CompletableFuture<SearchIndexingPlanExecutionReport>> handler =
-			handlerOf(new IndexingSynchronization(backlog, new IndexingProperties(Duration.ofMillis(200), null, null)));
+	private final SearchEngineHealth engine = mock(SearchEngineHealth.class);
+	private final Consumer<CompletableFuture<SearchIndexingPlanExecutionReport>> handler = handlerOf(
+			new IndexingSynchronization(backlog, new IndexingProperties(Duration.ofMillis(200), null, null), engine));
 
 	@Test
 	void recordsThatTheIndexMissedGoToTheBacklogAndTheWriteIsNotFailed() {
@@ -38,6 +39,8 @@ class IndexingSynchronizationTest {
 		handler.accept(CompletableFuture.completedFuture(report));
 
 		verify(backlog).add(eq(List.of(42L, 43L)), anyString());
+		// A full-text search right after this write must not trust an older "the engine is up".
+		verify(engine).recheck();
 	}
 
 	@Test
@@ -48,6 +51,7 @@ class IndexingSynchronizationTest {
 		handler.accept(CompletableFuture.completedFuture(report));
 
 		verify(backlog, never()).add(anyCollection(), anyString());
+		verify(engine, never()).recheck();
 	}
 
 	@Test
@@ -57,6 +61,7 @@ class IndexingSynchronizationTest {
 		handler.accept(new CompletableFuture<>());
 
 		assertThat(Duration.between(started, Instant.now())).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+		verify(engine).recheck();
 	}
 
 	@SuppressWarnings({"unchecked", "rawtypes"})
