@@ -22,6 +22,7 @@ final class SharedServer {
 	static final String PILOT_OF_ONLINE_FIRST_VISITS = """
 			{"hulian": {"policy": {"rules": {"IH-FOLLOWUP-001": {
 			  "exemptions": [{"regions": ["330000"], "departments": ["07"]}]}}}}}""";
+	static final String ZHEJIANG = "330000";
 	private static SharedServer instance;
 
 	private final EmbeddedPostgres postgres;
@@ -95,6 +96,8 @@ final class SharedServer {
 		log.info("Search engine at {} ready after {} s", searchEngine.hostAndPort(), searchEngine.start().toSeconds());
 		Map<String, String> environment = new HashMap<>(environment(postgres, searchEngine, work));
 		environment.put("SPRING_APPLICATION_JSON", PILOT_OF_ONLINE_FIRST_VISITS);
+		// The shared server is Zhejiang's: other regions' servers ask it for records (CrossRegionExchangeIT).
+		environment.put("HULIAN_CROSSREGION_REGION", ZHEJIANG);
 		ServerProcess server = new ServerProcess(work, environment);
 		Duration took = server.start();
 		log.info("Shared server at {} answered /fhir/metadata {} s after launch", server.fhirBaseUrl(), took.toSeconds());

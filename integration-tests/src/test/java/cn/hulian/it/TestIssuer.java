@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +25,9 @@ import java.util.UUID;
 /**
  * The identity provider of the test harness, as a hospital's Keycloak would be: it signs tokens with its own RSA key
  * and publishes the public key as a JWK Set over HTTP. The servers under test trust it by configuration
- * ({@code hulian.security.trusted-issuers}), so the tests call them with real, verifiable tokens.
+ * ({@code hulian.security.trusted-issuers}), so the tests call them with real, verifiable tokens. It also plays the
+ * national identity provider that regions' servers get tokens for each other from: OAuth 2.0 client credentials of
+ * one peer client ({@link #PEER_CLIENT_ID}) at {@link #tokenUrl()}.
  */
 final class TestIssuer {
 
@@ -31,6 +35,9 @@ final class TestIssuer {
 	/** Organisation codes of two institutions, as the tokens carry them. */
 	static final String HOSPITAL_A = "45071062551010011A1001";
 	static final String HOSPITAL_B = "45200000051012211A5101";
+	/** The client a region's server authenticates as to other regions. */
+	static final String PEER_CLIENT_ID = "hulian-region-510000";
+	static final String PEER_CLIENT_SECRET = UUID.randomUUID().toString();
 
 	private static TestIssuer instance;
 
@@ -53,7 +60,32 @@ final class TestIssuer {
 				body.write(keys);
 			}
 		});
+		jwks.createContext("/token", this::issuePeerToken);
 		jwks.start();
+	}
+
+	String tokenUrl() {
+		return "http://localhost:" + jwks.getAddress().getPort() + "/token";
+	}
+
+	/** Client credentials (HTTP Basic) of the peer client get a region-peer token; anything else is refused. */
+	private void issuePeerToken(HttpExchange exchange) throws IOException {
+		String expected = "Basic " + Base64.getEncoder().encodeToString(
+				(PEER_CLIENT_ID + ":" + PEER_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		boolean granted = "POST".equals(exchange.getRequestMethod())
+				&& expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+				&& form.contains("grant_type=client_credentials");
+		String body = granted
+				? "{\"access_token\":\"" + token(Map.of("hulian_role", "region-peer", "scope", "system/*.rs",
+						"client_id", PEER_CLIENT_ID)) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+				: "{\"error\":\"invalid_client\"}";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(granted ? 200 : 401, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
 	}
 
 	static synchronized TestIssuer get() {

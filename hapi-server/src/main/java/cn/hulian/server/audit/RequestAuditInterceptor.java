@@ -11,6 +11,7 @@ import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.consent.PurposeOfUse;
 import cn.hulian.server.database.DatabaseUnavailableException;
 import cn.hulian.server.records.PatientCompartment;
+import cn.hulian.server.records.SourceInstitution;
 import cn.hulian.server.security.AuthenticationRefused;
 import cn.hulian.server.security.Callers;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -145,8 +147,11 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 				patientIds.stream().map(patient -> "Patient/" + patient).collect(Collectors.toSet()),
 				Set.of(versioned))));
 		if (!"D".equals(action)) {
-			provenances.add(Provenances.of(versioned, "C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
-					PurposeOfUse.of(request), clock.instant()));
+			Provenance provenance = Provenances.of(versioned, "C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
+					PurposeOfUse.of(request), clock.instant());
+			// Who wrote a record tells as much as the record: the same sharing directives must withhold both.
+			SourceInstitution.of(resource).ifPresent(source -> SourceInstitution.set(provenance, source));
+			provenances.add(provenance);
 		}
 		patientRecords.add(patientIds, id.getResourceType(), id.getIdPart());
 		request.getUserData().put(WRITES_RECORDED, Boolean.TRUE);

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import cn.hulian.server.exchange.crossregion.RelayedRecords;
 import cn.hulian.server.i18n.Messages;
 import cn.hulian.server.security.Caller;
 import cn.hulian.server.security.Callers;
@@ -43,7 +44,7 @@ class SharingConsentService implements IConsentService {
 		if (!appliesToCaller()) {
 			return ConsentOutcome.AUTHORIZED;
 		}
-		if (PurposeOfUse.breaksTheGlass(request) && !caller.get().role().treatsPatients()) {
+		if (PurposeOfUse.breaksTheGlass(request) && !caller.get().role().mayBreakTheGlass()) {
 			throw new ForbiddenOperationException(Messages.get(request.getHeader("Accept-Language"),
 					"consent.break-glass-not-allowed", caller.get().role().claimValue()));
 		}
@@ -59,7 +60,8 @@ class SharingConsentService implements IConsentService {
 	public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
 		Optional<Caller> caller = Callers.current();
 		String reader = caller.map(Caller::institution).orElse("");
-		if (caller.isEmpty() || !directives.withhold(resource, reader)) {
+		// A record relayed from another region was shown under its holder's directives, not this server's.
+		if (caller.isEmpty() || RelayedRecords.isRelayed(request, resource) || !directives.withhold(resource, reader)) {
 			return ConsentOutcome.PROCEED;
 		}
 		String record = resource.getIdElement().toUnqualifiedVersionless().getValue();

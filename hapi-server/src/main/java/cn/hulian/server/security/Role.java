@@ -15,7 +15,12 @@ public enum Role {
 	AUDITOR("auditor"),
 	ADMINISTRATOR("administrator"),
 	/** A patient (or an app acting for one): sees one patient's compartment. */
-	PATIENT("patient");
+	PATIENT("patient"),
+	/**
+	 * The Hulian server of another region, asking for a patient's records on behalf of one of its clinicians
+	 * ({@code Patient/$region-records}, nothing else).
+	 */
+	REGION_PEER("region-peer");
 
 	private final String claimValue;
 
@@ -34,6 +39,23 @@ public enum Role {
 	/** Whether this role treats patients, and so may break the glass in an emergency. */
 	public boolean treatsPatients() {
 		return this == CLINICIAN || this == INSTITUTION_SYSTEM;
+	}
+
+	/**
+	 * Whether this role may break the glass: those who treat patients, and a peer region's server relaying its
+	 * clinician's emergency (the peer vouches for its clinician, whom it names in the request).
+	 */
+	public boolean mayBreakTheGlass() {
+		return treatsPatients() || this == REGION_PEER;
+	}
+
+	/**
+	 * Whether this role may ask other regions for a patient's records ({@code Patient/[id]/$cross-region-records}):
+	 * those who treat patients, regional platforms and administrators. Not patients, whose tokens are bound to a record
+	 * id of this server, nor auditors, who inspect this server's trail.
+	 */
+	public boolean mayAskOtherRegions() {
+		return treatsPatients() || this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
 	}
 
 	/** Whether this role oversees the server (audit logs, full record history). */

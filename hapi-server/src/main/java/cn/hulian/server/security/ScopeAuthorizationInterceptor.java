@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
  *       {@code audit.AuditEventsAreImmutable});</li>
  *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee;</li>
  *   <li>bulk export ({@code $export}) is for regional platforms and administrators, of the types their scopes read
- *       (polling and downloading are further limited to the requester: {@code bulkexport}).</li>
+ *       (polling and downloading are further limited to the requester: {@code bulkexport});</li>
+ *   <li>a peer region's server may ask for a patient's records ({@code Patient/$region-records}) and nothing else;
+ *       asking peers ({@code $cross-region-records}) is for the roles {@link Role#mayAskOtherRegions()} names
+ *       ({@code exchange.crossregion}).</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -38,6 +41,8 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
 	private static final String AUDIT_EVENT = "AuditEvent";
 	private static final String BULK_EXPORT = "$export";
+	private static final String REGION_RECORDS = "$region-records";
+	private static final String CROSS_REGION_RECORDS = "$cross-region-records";
 	private static final List<String> TERMINOLOGY_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
 
@@ -54,6 +59,12 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 			return rules.build();
 		}
 		Role role = caller.get().role();
+		if (role == Role.REGION_PEER) {
+			// Whatever its scopes say: what the holder shows it is filtered by sharing directives inside the operation.
+			rules.allow("records for a peer region").operation().named(REGION_RECORDS).onType(Patient.class)
+					.andAllowAllResponses();
+			return rules.build();
+		}
 		if (!role.oversees()) {
 			rules.deny("the access log is for auditors").read().resourcesOfType(AUDIT_EVENT).withAnyId();
 		}
@@ -78,6 +89,10 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		}
 		rules.allow("a patient's record").operation().named("$everything").onInstancesOfType(Patient.class)
 				.andRequireExplicitResponseAuthorization();
+		if (role.mayAskOtherRegions()) {
+			rules.allow("a patient's records in other regions").operation().named(CROSS_REGION_RECORDS)
+					.onInstancesOfType(Patient.class).andRequireExplicitResponseAuthorization();
+		}
 		TERMINOLOGY_OPERATIONS.forEach(operation ->
 				rules.allow("terminology and validation").operation().named(operation).atAnyLevel().andAllowAllResponses());
 		return rules.build();
