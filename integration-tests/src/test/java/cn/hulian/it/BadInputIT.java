@@ -70,6 +70,26 @@ class BadInputIT extends ServerTestSupport {
 		assertRejected(response, 400, "Observation");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = {"<diff", "<diff><replace sel=\"/Patient/nothing\">1</replace></diff>"})
+	void xmlPatchThatCannotBeApplied(String patch) {
+		HttpResponse<String> response = send(fhirRequest("Patient/" + storedId)
+				.header("Content-Type", "application/xml-patch+xml")
+				.method("PATCH", BodyPublishers.ofString(patch)));
+
+		assertRejected(response, 422, "XML Patch");
+	}
+
+	@Test
+	void operationParameterOfTheWrongKind() {
+		HttpResponse<String> response = send(fhirRequest("Patient/$validate")
+				.header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString(
+						"{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"resource\",\"valueString\":\"Patient\"}]}")));
+
+		assertRejected(response, 400, "$validate");
+	}
+
 	@Test
 	void unknownResourceType() {
 		HttpResponse<String> response = send(fhirRequest("Patiant?name=x").GET());
