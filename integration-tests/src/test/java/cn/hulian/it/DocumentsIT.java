@@ -76,6 +76,12 @@ class DocumentsIT extends ServerTestSupport {
 		assertThat(retrieved.body()).isEqualTo(pdf);
 
 		assertThat(auditedWithPatient(binary, patient)).as("the Binary read is audited with its patient").isNotEmpty();
+
+		HttpResponse<byte[]> byThePatient = retrieve(binary, patientToken(patient));
+		assertThat(byThePatient.statusCode()).as("the patient's own document").isEqualTo(200);
+		assertThat(byThePatient.body()).isEqualTo(pdf);
+		assertThat(retrieve(binary, patientToken(newPatient(unique("110105")))).statusCode()).as("another patient")
+				.isEqualTo(403);
 	}
 
 	@Test
@@ -173,6 +179,11 @@ class DocumentsIT extends ServerTestSupport {
 	private String newPatient(String residentId) {
 		return hospitalA.create().resource(new Patient().addIdentifier(new Identifier().setSystem(RESIDENT_ID)
 				.setValue(residentId))).execute().getId().toUnqualifiedVersionless().getValue();
+	}
+
+	private static String patientToken(String patient) {
+		return ISSUER.token(Map.of("hulian_role", "patient", "patient", new IdType(patient).getIdPart(),
+				"scope", "patient/*.rs"));
 	}
 
 	/** Stand-in PDF bytes: a PDF header and random content, so any change to a byte shows. */

@@ -38,8 +38,10 @@ class BinaryContext {
 		}
 		SearchParameterMap pointingHere = SearchParameterMap.newSynchronous()
 				.add(ATTACHMENT_URL, new UriParam("Binary/" + binary.getIdElement().getIdPart()));
-		return daoRegistry.getResourceDao(DocumentReference.class).searchForResources(pointingHere, new SystemRequestDetails())
-				.stream().map(IBaseResource.class::cast).toList();
+		return daoRegistry.getResourceDao(DocumentReference.class)
+				.searchForResources(pointingHere, new SystemRequestDetails()).stream()
+				.map(IBaseResource.class::cast)
+				.toList();
 	}
 
 	private List<IBaseResource> read(IIdType id) {
@@ -47,7 +49,9 @@ class BinaryContext {
 			return List.of();
 		}
 		try {
-			return List.of(daoRegistry.getResourceDao(id.getResourceType()).read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+			IBaseResource record = daoRegistry.getResourceDao(id.getResourceType())
+					.read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
+			return List.of(record);
 		} catch (ResourceNotFoundException | ResourceGoneException notStored) {
 			return List.of();
 		}

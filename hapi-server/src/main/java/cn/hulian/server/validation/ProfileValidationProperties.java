@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onlineCare  which resources must conform to which profile because they are part of online care
  */
 @ConfigurationProperties("hulian.validation")
-public record ProfileValidationProperties(String profileBase, Map<String, String> requiredProfiles, OnlineCare onlineCare) {
+public record ProfileValidationProperties(
+		String profileBase, Map<String, String> requiredProfiles, OnlineCare onlineCare) {
 
 	public ProfileValidationProperties {
 		profileBase = profileBase == null ? "http://hulian.cn/fhir/StructureDefinition/" : profileBase;
