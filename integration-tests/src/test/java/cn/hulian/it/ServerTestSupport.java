@@ -58,9 +58,14 @@ abstract class ServerTestSupport {
 
 	/** Sends {@code request} exactly as built, without adding a token. */
 	protected static HttpResponse<String> sendAsIs(HttpRequest request) {
+		return sendAsIs(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Sends {@code request} exactly as built, without adding a token, reading the body with {@code body}. */
+	protected static <T> HttpResponse<T> sendAsIs(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
 			return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofMinutes(2)).build(),
-					HttpResponse.BodyHandlers.ofString());
+					body);
 		} catch (IOException e) {
 			throw new IllegalStateException(e);
 		} catch (InterruptedException e) {

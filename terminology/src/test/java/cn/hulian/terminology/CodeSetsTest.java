@@ -73,6 +73,19 @@ class CodeSetsTest {
 		assertThat(divisions.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.COMPLETE);
 	}
 
+	@Test
+	void documentTypesAreWst500PartsIncludingTheOnesUploadedForFollowUpCare() {
+		CodeSystem documentTypes = codeSystem("http://hulian.cn/fhir/CodeSystem/wst-500-document-type");
+
+		// The code is the part number of WS/T 500-2016, which has 53 parts.
+		assertThat(documentTypes.getConcept()).allSatisfy(concept -> assertThat(Integer.parseInt(concept.getCode())).isBetween(1, 53));
+		assertThat(documentTypes.getConcept())
+				.extracting(CodeSystem.ConceptDefinitionComponent::getCode, CodeSystem.ConceptDefinitionComponent::getDisplay)
+				.contains(Tuple.tuple("2", "门（急）诊病历"), Tuple.tuple("6", "检查报告"), Tuple.tuple("7", "检验报告"),
+						Tuple.tuple("53", "出院小结"));
+		assertThat(documentTypes.getCount()).isEqualTo(documentTypes.getConcept().size());
+	}
+
 	private static CodeSystem.ConceptDefinitionComponent child(List<CodeSystem.ConceptDefinitionComponent> concepts, String code) {
 		return concepts.stream().filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
 	}

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.i18n.Messages;
+import cn.hulian.server.records.PatientCompartment;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * request, transaction entry and returned resource:
  * <ul>
  *   <li>each scope allows its interactions on its resource type; {@code patient/} scopes only inside the token's
- *       patient compartment;</li>
+ *       patient compartment, and the Binaries that are the content of the patient's records;</li>
  *   <li>auditors read everything and write nothing, whatever their scopes say;</li>
  *   <li>AuditEvents are read by auditors and administrators only (no client writes them either: see
  *       {@code audit.AuditEventsAreImmutable});</li>
@@ -43,11 +44,15 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 	private static final String BULK_EXPORT = "$export";
 	private static final String REGION_RECORDS = "$region-records";
 	private static final String CROSS_REGION_RECORDS = "$cross-region-records";
+	private static final String BINARY = "Binary";
 	private static final List<String> TERMINOLOGY_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
 
-	ScopeAuthorizationInterceptor() {
+	private final PatientCompartment compartment;
+
+	ScopeAuthorizationInterceptor(PatientCompartment compartment) {
 		super(PolicyEnum.DENY);
+		this.compartment = compartment;
 	}
 
 	@Override
@@ -124,7 +129,7 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		rules.allow("bulk export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();
 	}
 
-	private static void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {
+	private void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {
 		boolean patientScope = scope.context() == SmartScope.Context.PATIENT;
 		if ((patientScope && !caller.hasPatientContext()) || (caller.role() == Role.PATIENT && !patientScope)) {
 			return;
@@ -132,6 +137,10 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		String name = "scope " + scope;
 		if (scope.allows('r') || scope.allows('s')) {
 			restrict(rules.allow(name).read(), scope, caller);
+			if (patientScope && (scope.resourceType() == null || BINARY.equals(scope.resourceType()))) {
+				rules.allow(name + ": the patient's documents").read().resourcesOfType(BINARY).withAnyId()
+						.withTester(new PatientDocumentContent(compartment, caller.patientId()));
+			}
 		}
 		if (scope.allows('u')) {
 			restrict(rules.allow(name).write(), scope, caller);

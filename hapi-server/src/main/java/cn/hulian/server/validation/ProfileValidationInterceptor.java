@@ -14,13 +14,15 @@ import cn.hulian.server.config.FhirServerInterceptor;
 import cn.hulian.server.i18n.Messages;
 import cn.hulian.server.onlinecare.TransactionEntries;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
- * A resource that declares a Hulian profile in {@code meta.profile}, or that {@link OnlineCareProfilePolicy} says
+ * A resource that declares a Hulian profile in {@code meta.profile}, whose type must always conform to one
+ * ({@code hulian.validation.required-profiles}: every DocumentReference), or that {@link OnlineCareProfilePolicy} says
  * must conform to one, is validated before it is stored and refused with 422 and an OperationOutcome naming each
  * failing element otherwise. A resource that conforms to a profile it did not declare gets it added to
  * {@code meta.profile}, so the record says what it conforms to. Others are accepted as plain R4.
@@ -31,6 +33,7 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 	private final FhirContext fhirContext;
 	private final FhirValidator validator;
 	private final String profileBase;
+	private final Map<String, String> requiredProfiles;
 	private final OnlineCareProfilePolicy policy;
 	private final boolean enforceOnlineCareProfiles;
 
@@ -42,6 +45,7 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 		this.fhirContext = fhirContext;
 		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 		this.profileBase = properties.profileBase();
+		this.requiredProfiles = properties.requiredProfiles();
 		this.policy = policy;
 		this.enforceOnlineCareProfiles = properties.onlineCare().enabled();
 	}
@@ -62,26 +66,42 @@ public class ProfileValidationInterceptor implements FhirServerInterceptor {
 				.map(IPrimitiveType::getValueAsString)
 				.toList();
 		TransactionEntries transaction = TransactionEntries.of(request);
-		Optional<String> required = enforceOnlineCareProfiles
-				? policy.requiredProfile(resource, transaction).filter(profile -> !declared.contains(profile))
-				: Optional.empty();
+		Optional<RequiredProfile> required = requiredProfile(resource, transaction)
+				.filter(profile -> !declared.contains(profile.url()));
 		boolean declaresHulianProfile = declared.stream().anyMatch(profile -> profile != null && profile.startsWith(profileBase));
 		if (!declaresHulianProfile && required.isEmpty()) {
 			return;
 		}
 		ValidationOptions options = new ValidationOptions();
-		required.ifPresent(options::addProfile);
+		required.ifPresent(profile -> options.addProfile(profile.url()));
 		IBaseResource asStored = transaction.withEntryTypes(fhirContext, resource);
 		OperationOutcome errors = errorsOf(validator.validateWithResult(asStored, options));
 		if (errors.hasIssue()) {
 			required.ifPresent(profile -> errors.addIssue()
 					.setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
 					.setCode(OperationOutcome.IssueType.BUSINESSRULE)
-					.setDiagnostics(Messages.get(acceptLanguage(request), "validation.online-care-profile", profile)));
+					.setDiagnostics(Messages.get(acceptLanguage(request), profile.reasonKey(), profile.url(),
+							resource.fhirType())));
 			throw new UnprocessableEntityException(fhirContext, errors);
 		}
-		required.ifPresent(profile -> resource.getMeta().addProfile(profile));
+		required.ifPresent(profile -> resource.getMeta().addProfile(profile.url()));
 	}
+
+	/** The profile {@code resource} must conform to whether it declares it or not: for its type, else for online care. */
+	private Optional<RequiredProfile> requiredProfile(IBaseResource resource, TransactionEntries transaction) {
+		String forItsType = requiredProfiles.get(resource.fhirType());
+		if (forItsType != null && !forItsType.isBlank()) {
+			return Optional.of(new RequiredProfile(forItsType, "validation.required-profile"));
+		}
+		if (!enforceOnlineCareProfiles) {
+			return Optional.empty();
+		}
+		return policy.requiredProfile(resource, transaction)
+				.map(profile -> new RequiredProfile(profile, "validation.online-care-profile"));
+	}
+
+	/** A profile a resource is held to, and the message key saying why. */
+	private record RequiredProfile(String url, String reasonKey) {}
 
 	private static String acceptLanguage(RequestDetails request) {
 		return request == null ? null : request.getHeader("Accept-Language");

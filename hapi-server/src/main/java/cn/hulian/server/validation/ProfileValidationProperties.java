@@ -8,13 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Validation on write ({@code hulian.validation.*}; {@code hulian.validation.enabled=false} switches it off).
  *
  * @param profileBase canonical URL prefix of the profiles that are enforced on write when a resource declares them
+ * @param requiredProfiles resource type to the canonical URL of the profile every resource of that type must conform
+ *                         to, declared or not (defaults in application.yaml: DocumentReference; an empty value exempts a
+ *                         type)
  * @param onlineCare  which resources must conform to which profile because they are part of online care
  */
 @ConfigurationProperties("hulian.validation")
-public record ProfileValidationProperties(String profileBase, OnlineCare onlineCare) {
+public record ProfileValidationProperties(
+		String profileBase, Map<String, String> requiredProfiles, OnlineCare onlineCare) {
 
 	public ProfileValidationProperties {
 		profileBase = profileBase == null ? "http://hulian.cn/fhir/StructureDefinition/" : profileBase;
+		requiredProfiles = requiredProfiles == null ? Map.of() : Map.copyOf(requiredProfiles);
 		onlineCare = onlineCare == null ? new OnlineCare(null, null, null) : onlineCare;
 	}
 
