@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  *       {@code audit.AuditEventsAreImmutable});</li>
  *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee;</li>
  *   <li>bulk export ({@code $export}) is for regional platforms and administrators, of the types their scopes read
- *       (polling and downloading are further limited to the requester: {@code bulkexport}).</li>
+ *       (polling and downloading are further limited to the requester: {@code bulkexport});</li>
+ *   <li>patient matching ({@code Patient/$match}) is for institutions, clinicians, regional platforms and
+ *       administrators whose system or user scopes search Patients.</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -59,6 +61,10 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		}
 		if (role.mayBulkExport()) {
 			allowBulkExport(rules, caller.get());
+		}
+		if (role.mayMatchPatients() && searchesPatients(caller.get())) {
+			rules.allow("patient matching").operation().named("$match").onType(Patient.class)
+					.andRequireExplicitResponseAuthorization();
 		}
 		if (role == Role.AUDITOR) {
 			rules.allow("auditors read everything").read().allResources().withAnyId();
@@ -107,6 +113,11 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		rules.allow("group bulk export").operation().named(BULK_EXPORT).onInstancesOfType(Group.class)
 				.andAllowAllResponses();
 		rules.allow("bulk export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();
+	}
+
+	private static boolean searchesPatients(Caller caller) {
+		return caller.scopes().stream().anyMatch(scope -> scope.context() != SmartScope.Context.PATIENT
+				&& scope.allows('s') && (scope.resourceType() == null || "Patient".equals(scope.resourceType())));
 	}
 
 	private static void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {

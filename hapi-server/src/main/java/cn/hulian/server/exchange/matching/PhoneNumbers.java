@@ -10,14 +10,21 @@ final class PhoneNumbers {
 
 	private PhoneNumbers() {}
 
+	/** The phone numbers of {@code patient}, compared as digits. */
 	static Set<String> of(Patient patient) {
+		return asWritten(patient).stream()
+				.map(PhoneNumbers::normalized)
+				.filter(number -> !number.isEmpty())
+				.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The phone numbers of {@code patient} as written (phone and SMS contacts). */
+	static Set<String> asWritten(Patient patient) {
 		return patient.getTelecom().stream()
 				.filter(telecom -> telecom.getSystem() == ContactPoint.ContactPointSystem.PHONE
 						|| telecom.getSystem() == ContactPoint.ContactPointSystem.SMS)
 				.filter(ContactPoint::hasValue)
 				.map(ContactPoint::getValue)
-				.map(PhoneNumbers::normalized)
-				.filter(number -> !number.isEmpty())
 				.collect(Collectors.toUnmodifiableSet());
 	}
 
