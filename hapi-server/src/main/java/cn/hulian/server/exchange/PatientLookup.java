@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class PatientLookup {
 
 	/** Records one search returns at most: a birth date shared by more is too common to tell people apart. */
-	public static final int MAX_RESULTS = 200;
+	static final int MAX_RESULTS = 200;
 
 	private final DaoRegistry daoRegistry;
 
