@@ -9,10 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
@@ -109,6 +111,26 @@ public class FhirPackageLoader implements SmartInitializingSingleton {
 			}
 		}
 		log.info("Terminology concepts stored after {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * A conformance resource of the bundled packages by its canonical URL, as JSON: for code that needs a definition
+	 * whether or not the packages are installed yet.
+	 */
+	public static Optional<String> bundledResource(String canonicalUrl) {
+		try {
+			for (BundledPackage bundled : findBundledPackages()) {
+				NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(bundled.contents()));
+				if (npm.hasCanonical(canonicalUrl)) {
+					try (InputStream in = npm.loadByCanonical(canonicalUrl)) {
+						return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+					}
+				}
+			}
+			return Optional.empty();
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + canonicalUrl + " from the bundled FHIR packages", e);
+		}
 	}
 
 	static List<BundledPackage> findBundledPackages() {

@@ -72,6 +72,15 @@ public enum Role {
 		return this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
 	}
 
+	/**
+	 * Whether this role may look for a person's other records ({@code Patient/$match}): institutions and clinicians
+	 * registering a patient, regional platforms running the patient index, administrators. Patients, pharmacists and
+	 * auditors may not: matching ranks other people's records.
+	 */
+	public boolean mayMatchPatients() {
+		return this == INSTITUTION_SYSTEM || this == CLINICIAN || this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
+	}
+
 	/** Whether patients' sharing directives limit what this role reads: not for overseers, nor for patients. */
 	public boolean boundBySharingDirectives() {
 		return !oversees() && this != PATIENT;

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  *       (polling and downloading are further limited to the requester: {@code bulkexport});</li>
  *   <li>a peer region's server may ask for a patient's records ({@code Patient/$region-records}) and nothing else;
  *       asking peers ({@code $cross-region-records}) is for the roles {@link Role#mayAskOtherRegions()} names
- *       ({@code exchange.crossregion}).</li>
+ *       ({@code exchange.crossregion});</li>
+ *   <li>patient matching ({@code Patient/$match}) is for institutions, clinicians, regional platforms and
+ *       administrators whose system or user scopes search Patients.</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -75,6 +77,10 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		}
 		if (role.mayBulkExport()) {
 			allowBulkExport(rules, caller.get());
+		}
+		if (role.mayMatchPatients() && searchesPatients(caller.get())) {
+			rules.allow("patient matching").operation().named("$match").onType(Patient.class)
+					.andRequireExplicitResponseAuthorization();
 		}
 		if (role == Role.AUDITOR) {
 			rules.allow("auditors read everything").read().allResources().withAnyId();
@@ -127,6 +133,11 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		rules.allow("group bulk export").operation().named(BULK_EXPORT).onInstancesOfType(Group.class)
 				.andAllowAllResponses();
 		rules.allow("bulk export status").operation().named("$export-poll-status").onServer().andAllowAllResponses();
+	}
+
+	private static boolean searchesPatients(Caller caller) {
+		return caller.scopes().stream().anyMatch(scope -> scope.context() != SmartScope.Context.PATIENT
+				&& scope.allows('s') && (scope.resourceType() == null || "Patient".equals(scope.resourceType())));
 	}
 
 	private void allowScope(RuleBuilder rules, Caller caller, SmartScope scope) {
