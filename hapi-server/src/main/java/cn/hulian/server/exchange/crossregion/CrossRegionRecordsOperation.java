@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import cn.hulian.server.config.FhirOperationProvider;
 import cn.hulian.server.consent.PurposeOfUse;
+import cn.hulian.server.exchange.ResidentIdCheck;
 import cn.hulian.server.i18n.Messages;
 import cn.hulian.server.security.Caller;
 import cn.hulian.server.security.Callers;
@@ -41,12 +42,15 @@ class CrossRegionRecordsOperation implements FhirOperationProvider {
 	private static final Logger log = LoggerFactory.getLogger(CrossRegionRecordsOperation.class);
 
 	private final DaoRegistry daoRegistry;
+	private final ResidentIdCheck residentIds;
 	private final PeerRecords peerRecords;
 	private final CrossRegionProperties properties;
 	private final ExecutorService askers;
 
-	CrossRegionRecordsOperation(DaoRegistry daoRegistry, PeerRecords peerRecords, CrossRegionProperties properties) {
+	CrossRegionRecordsOperation(DaoRegistry daoRegistry, ResidentIdCheck residentIds, PeerRecords peerRecords,
+			CrossRegionProperties properties) {
 		this.daoRegistry = daoRegistry;
+		this.residentIds = residentIds;
 		this.peerRecords = peerRecords;
 		this.properties = properties;
 		this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.peers().size(), 32)));
@@ -69,7 +73,7 @@ class CrossRegionRecordsOperation implements FhirOperationProvider {
 		List<CrossRegionProperties.Peer> peers = peersAsked(regions, language);
 		// Read as the caller: a patient the caller may not see is refused here, before any peer is asked.
 		Patient patient = (Patient) daoRegistry.getResourceDao(Patient.class).read(patientId.toVersionless(), request);
-		String residentId = ResidentIdentifier.of(patient).orElseThrow(() -> new UnprocessableEntityException(
+		String residentId = residentIds.validNumbers(patient).stream().sorted().findFirst().orElseThrow(() -> new UnprocessableEntityException(
 				Messages.get(language, "cross-region.no-resident-id", patientId.toUnqualifiedVersionless().getValue())));
 		PeerRecords.Requester requester = requester(request);
 

@@ -3,6 +3,7 @@ package cn.hulian.server.exchange.crossregion;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import cn.hulian.server.consent.PurposeOfUse;
+import cn.hulian.server.exchange.ResidentIdCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -83,7 +84,7 @@ class PeerRecords {
 	private HttpResponse<String> send(CrossRegionProperties.Peer peer, String residentId, Requester requester)
 			throws IOException, InterruptedException {
 		Duration timeout = properties.peerTimeout();
-		String query = "identifier=" + encode(ResidentIdentifier.SYSTEM + "|" + residentId)
+		String query = "identifier=" + encode(ResidentIdCheck.SYSTEM + "|" + residentId)
 				+ "&requesting-region=" + encode(properties.region())
 				+ "&requester-institution=" + encode(requester.institution())
 				+ "&requester=" + encode(requester.user());

@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException;
 import cn.hulian.server.config.FhirOperationProvider;
+import cn.hulian.server.exchange.ResidentIdCheck;
 import cn.hulian.server.i18n.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -40,10 +41,12 @@ class RegionRecordsOperation implements FhirOperationProvider {
 	static final String NAME = "$region-records";
 
 	private final DaoRegistry daoRegistry;
+	private final ResidentIdCheck residentIds;
 	private final CrossRegionProperties properties;
 
-	RegionRecordsOperation(DaoRegistry daoRegistry, CrossRegionProperties properties) {
+	RegionRecordsOperation(DaoRegistry daoRegistry, ResidentIdCheck residentIds, CrossRegionProperties properties) {
 		this.daoRegistry = daoRegistry;
+		this.residentIds = residentIds;
 		this.properties = properties;
 	}
 
@@ -96,7 +99,7 @@ class RegionRecordsOperation implements FhirOperationProvider {
 	/** Every Patient with the number, whatever the reader may see: what it may see of them is decided record by record. */
 	private TokenOrListParam patientsWith(String residentId) {
 		SearchParameterMap byIdentifier = SearchParameterMap.newSynchronous()
-				.add(Patient.SP_IDENTIFIER, new TokenParam(ResidentIdentifier.SYSTEM, residentId));
+				.add(Patient.SP_IDENTIFIER, new TokenParam(ResidentIdCheck.SYSTEM, residentId));
 		TokenOrListParam ids = new TokenOrListParam();
 		patientDao().searchForResources(byIdentifier, new SystemRequestDetails())
 				.forEach(patient -> ids.add(patient.getIdElement().getIdPart()));
@@ -108,11 +111,11 @@ class RegionRecordsOperation implements FhirOperationProvider {
 		return (IFhirResourceDaoPatient<Patient>) daoRegistry.getResourceDao(Patient.class);
 	}
 
-	private static String residentIdOf(StringType identifier, String language) {
+	private String residentIdOf(StringType identifier, String language) {
 		String value = identifier == null ? "" : identifier.getValue();
-		String prefix = ResidentIdentifier.SYSTEM + "|";
+		String prefix = ResidentIdCheck.SYSTEM + "|";
 		String number = value != null && value.startsWith(prefix) ? value.substring(prefix.length()) : "";
-		if (!ResidentIdentifier.isWellFormed(number)) {
+		if (!residentIds.isValid(number)) {
 			throw new InvalidRequestException(Messages.get(language, "cross-region.bad-identifier", value));
 		}
 		return number;
