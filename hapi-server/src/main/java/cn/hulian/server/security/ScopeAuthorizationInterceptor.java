@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *       {@code audit.AuditEventsAreImmutable});</li>
  *   <li>{@code $expunge} is for administrators; record history and audit-chain checks for those who oversee;</li>
  *   <li>bulk export ({@code $export}) is for regional platforms and administrators, of the types their scopes read
- *       (polling and downloading are further limited to the requester: {@code bulkexport}).</li>
+ *       (polling and downloading are further limited to the requester: {@code bulkexport});</li>
+ *   <li>Subscriptions are read and written by regional platforms and administrators only, as their scopes allow.</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -38,6 +39,7 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
 	private static final String AUDIT_EVENT = "AuditEvent";
 	private static final String BULK_EXPORT = "$export";
+	private static final String SUBSCRIPTION = "Subscription";
 	private static final List<String> TERMINOLOGY_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
 
@@ -56,6 +58,12 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		Role role = caller.get().role();
 		if (!role.oversees()) {
 			rules.deny("the access log is for auditors").read().resourcesOfType(AUDIT_EVENT).withAnyId();
+		}
+		if (!role.maySubscribe()) {
+			String name = "subscriptions are for regional platforms";
+			rules.deny(name).read().resourcesOfType(SUBSCRIPTION).withAnyId();
+			rules.deny(name).write().resourcesOfType(SUBSCRIPTION).withAnyId();
+			rules.deny(name).delete().resourcesOfType(SUBSCRIPTION).withAnyId();
 		}
 		if (role.mayBulkExport()) {
 			allowBulkExport(rules, caller.get());
