@@ -122,6 +122,12 @@ final class SharedServer {
 				"HULIAN_SECURITY_TOKENENDPOINT_ENABLED", "true",
 				// Bulk exports move on every 2 s instead of every 15 s, so that an export finishes in seconds.
 				"HULIAN_BATCHJOBS_STEPINTERVAL", "2s"));
+		// Subscription receivers of the tests listen on loopback; failed notifications are retried every 1-2 s.
+		environment.putAll(Map.of(
+				"HULIAN_SUBSCRIPTIONS_ALLOWEDHOSTS", "127.0.0.1",
+				"HULIAN_SUBSCRIPTIONS_RETRYINTERVAL", "1s",
+				"HULIAN_SUBSCRIPTIONS_FIRSTRETRYDELAY", "1s",
+				"HULIAN_SUBSCRIPTIONS_MAXRETRYDELAY", "2s"));
 		environment.putAll(TestIssuer.get().trustedBy());
 		return environment;
 	}

@@ -81,6 +81,14 @@ public enum Role {
 		return this == INSTITUTION_SYSTEM || this == CLINICIAN || this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
 	}
 
+	/**
+	 * Whether this role may create, read, change and delete Subscriptions: regional platforms, which follow new records
+	 * of their region, and administrators. A Subscription's headers may carry a platform's credentials for its receiver.
+	 */
+	public boolean maySubscribe() {
+		return this == REGIONAL_PLATFORM || this == ADMINISTRATOR;
+	}
+
 	/** Whether patients' sharing directives limit what this role reads: not for overseers, nor for patients. */
 	public boolean boundBySharingDirectives() {
 		return !oversees() && this != PATIENT;

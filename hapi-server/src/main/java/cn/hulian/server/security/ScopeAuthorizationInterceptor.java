@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  *       asking peers ({@code $cross-region-records}) is for the roles {@link Role#mayAskOtherRegions()} names
  *       ({@code exchange.crossregion});</li>
  *   <li>patient matching ({@code Patient/$match}) is for institutions, clinicians, regional platforms and
- *       administrators whose system or user scopes search Patients.</li>
+ *       administrators whose system or user scopes search Patients;</li>
+ *   <li>Subscriptions are read and written by regional platforms and administrators only, as their scopes allow.</li>
  * </ul>
  * Anything not allowed is refused with 403.
  */
@@ -47,6 +48,7 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 	private static final String REGION_RECORDS = "$region-records";
 	private static final String CROSS_REGION_RECORDS = "$cross-region-records";
 	private static final String BINARY = "Binary";
+	private static final String SUBSCRIPTION = "Subscription";
 	private static final List<String> TERMINOLOGY_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$subsumes", "$expand", "$translate", "$validate");
 
@@ -74,6 +76,12 @@ class ScopeAuthorizationInterceptor extends AuthorizationInterceptor implements 
 		}
 		if (!role.oversees()) {
 			rules.deny("the access log is for auditors").read().resourcesOfType(AUDIT_EVENT).withAnyId();
+		}
+		if (!role.maySubscribe()) {
+			String name = "subscriptions are for regional platforms";
+			rules.deny(name).read().resourcesOfType(SUBSCRIPTION).withAnyId();
+			rules.deny(name).write().resourcesOfType(SUBSCRIPTION).withAnyId();
+			rules.deny(name).delete().resourcesOfType(SUBSCRIPTION).withAnyId();
 		}
 		if (role.mayBulkExport()) {
 			allowBulkExport(rules, caller.get());
