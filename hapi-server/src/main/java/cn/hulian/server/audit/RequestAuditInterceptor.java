@@ -84,7 +84,8 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		recordWrite(request, resource, "update", "U");
 	}
 
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+	/** Before HAPI's subscription matcher, which sets the deleted record's id back to one without the new version. */
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = -1)
 	public void deleted(RequestDetails request, IBaseResource resource) {
 		recordWrite(request, resource, "delete", "D");
 	}

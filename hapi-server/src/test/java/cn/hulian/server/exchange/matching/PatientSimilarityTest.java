@@ -2,7 +2,6 @@ package cn.hulian.server.exchange.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import cn.hulian.server.exchange.ResidentIdCheck;
 import cn.hulian.server.policy.Regions;
 import java.util.List;
@@ -22,7 +21,7 @@ class PatientSimilarityTest {
 	private static final String MISTYPED = "510107199003151231";
 	private static final String OTHER_RESIDENT_ID = "51010719800315124X";
 
-	private final ResidentIdCheck residentIds = new ResidentIdCheck(FhirContext.forR4Cached());
+	private final ResidentIdCheck residentIds = new ResidentIdCheck();
 	private final PatientSimilarity similarity = new PatientSimilarity(residentIds);
 
 	@Test
