@@ -107,6 +107,31 @@ class AuditTrailIT extends ServerTestSupport {
 	}
 
 	@Test
+	void aTransactionsRecordsOfOnePatientShareOneProvenanceNamingEachVersion() {
+		IGenericClient his = newClient(server.fhirBaseUrl(), SecurityIT.hospitalToken(TestIssuer.HOSPITAL_A));
+		String patient = createPatient(his);
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (int i = 0; i < 3; i++) {
+			transaction.addEntry().setResource(weight(patient)).getRequest()
+					.setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		}
+		List<String> written = his.transaction().withBundle(transaction).execute().getEntry().stream()
+				.map(entry -> new IdType(entry.getResponse().getLocation()).toUnqualified().getValue())
+				.toList();
+
+		List<Provenance> provenances = awaitResources(Provenance.class,
+				"Provenance?target=" + new IdType(written.get(1)).toUnqualifiedVersionless().getValue(),
+				found -> !found.isEmpty());
+		assertThat(provenances).singleElement().satisfies(provenance -> {
+			assertThat(provenance.getTarget()).extracting(Reference::getReference)
+					.containsExactlyInAnyOrderElementsOf(written);
+			assertThat(provenance.getActivity().getCodingFirstRep().getCode()).isEqualTo("CREATE");
+			assertThat(provenance.getAgentFirstRep().getOnBehalfOf().getIdentifier().getValue())
+					.isEqualTo(TestIssuer.HOSPITAL_A);
+		});
+	}
+
+	@Test
 	void auditEventsCannotBeChangedByAnyone() {
 		AuditEvent stored = awaitAuditEvents("AuditEvent?_count=1", found -> !found.isEmpty()).get(0);
 		String id = stored.getIdElement().toUnqualifiedVersionless().getValue();

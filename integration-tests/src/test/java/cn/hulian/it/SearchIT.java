@@ -120,6 +120,22 @@ class SearchIT extends ServerTestSupport {
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(patientIds);
 	}
 
+	/** Pages come from the database one at a time: every match once, and the total once the last page is reached. */
+	@Test
+	void pagesThroughUnsortedResultsWithTheTotalOnTheLastPage() {
+		Bundle page = search("Patient?family=" + family + "&_count=2");
+		List<String> seen = new ArrayList<>(ids(page, Patient.class));
+		assertThat(page.getLink(Bundle.LINK_NEXT)).isNotNull();
+
+		page = client.loadPage().next(page).execute();
+		seen.addAll(ids(page, Patient.class));
+
+		assertThat(page.getLink(Bundle.LINK_NEXT)).isNull();
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(patientIds);
+		assertThat(page.getTotal()).isEqualTo(3);
+		assertThat(search("Patient?family=" + family + "&_count=5").getTotal()).as("all on the first page").isEqualTo(3);
+	}
+
 	@Test
 	void everythingReturnsThePatientsWholeRecord() {
 		Bundle everything = client.operation()

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class AuditEventStore {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditEventStore.class);
-	private static final String COLUMNS = "id, recorded, body, sequence, previous_hash, hash";
+	private static final String COLUMNS = "e.id, e.recorded, e.body, e.sequence, e.previous_hash, e.hash";
 
 	private final JdbcTemplate jdbc;
 	private final FhirContext fhirContext;
@@ -37,12 +37,25 @@ class AuditEventStore {
 	}
 
 	void add(AuditEvent event) {
-		AuditEventColumns columns = AuditEventColumns.of(event);
-		jdbc.update("""
-						INSERT INTO hulian_audit_event
-						  (id, recorded, action, outcome, types, agents, agent_names, patients, entities, body)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				statement -> {
+		addAll(List.of(event));
+	}
+
+	/** Stores {@code events} in one batch. */
+	void addAll(List<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		// One statement per event: the event, and its entries in the patient index (AuditEventCriteria).
+		jdbc.batchUpdate("""
+						WITH event AS (
+						  INSERT INTO hulian_audit_event
+						    (id, recorded, action, outcome, types, agents, agent_names, patients, entities, body)
+						  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						  RETURNING arrival, patients)
+						INSERT INTO hulian_audit_event_patient (patient, arrival)
+						SELECT DISTINCT unnest(patients), arrival FROM event""",
+				events, events.size(), (statement, event) -> {
+					AuditEventColumns columns = AuditEventColumns.of(event);
 					Connection connection = statement.getConnection();
 					statement.setString(1, UUID.randomUUID().toString());
 					statement.setTimestamp(2, new Timestamp(event.getRecorded().getTime()));
@@ -74,17 +87,16 @@ class AuditEventStore {
 	}
 
 	Optional<AuditEvent> read(String id) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM hulian_audit_event WHERE id = ?", this::toAuditEvent, id)
+		return jdbc.query("SELECT " + COLUMNS + " FROM hulian_audit_event e WHERE e.id = ?", this::toAuditEvent, id)
 				.stream().findFirst();
 	}
 
 	/** One page of the AuditEvents that match, and how many match in all. */
 	AuditEventPage search(AuditEventCriteria criteria, int offset, int count) {
-		Integer total = jdbc.queryForObject("SELECT count(*) FROM hulian_audit_event WHERE " + criteria.where(),
-				Integer.class, criteria.arguments().toArray());
+		Integer total = jdbc.queryForObject(criteria.countQuery(), Integer.class, criteria.arguments().toArray());
 		List<AuditEvent> events = count == 0 || total == null || total <= offset
 				? List.of()
-				: jdbc.query("SELECT " + COLUMNS + " FROM hulian_audit_event WHERE " + criteria.where() + " ORDER BY "
+				: jdbc.query("SELECT " + COLUMNS + " FROM " + criteria.from() + " WHERE " + criteria.where() + " ORDER BY "
 								+ criteria.orderBy() + " LIMIT " + count + " OFFSET " + offset,
 						this::toAuditEvent, criteria.arguments().toArray());
 		return new AuditEventPage(events, total == null ? 0 : total);

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
  *       thirty index rows each) cost more than the reads they record;</li>
  *   <li>{@code hulian_provenance_outbox}: Provenances recorded with their write but not yet stored as FHIR
  *       resources. A write's rows commit in the write's own transaction, so a committed write always has them;</li>
+ *   <li>{@code hulian_audit_event_patient}: each AuditEvent under each patient it concerns, in the order recorded, so
+ *       a page of one patient's events is read without reading all of them;</li>
  *   <li>{@code hulian_patient_record}: every record ever written in a patient's compartment, kept after deletes, for
  *       the full record history.</li>
  * </ul>
@@ -43,6 +45,7 @@ class AuditSchema {
 			jdbc.execute("CREATE INDEX IF NOT EXISTS hulian_audit_event_" + column + " ON hulian_audit_event USING GIN ("
 					+ column + ")");
 		}
+		createPatientIndex(jdbc);
 		jdbc.execute("""
 				CREATE TABLE IF NOT EXISTS hulian_provenance_outbox (
 				  id BIGSERIAL PRIMARY KEY,
@@ -54,5 +57,22 @@ class AuditSchema {
 				  resource_type VARCHAR(40) NOT NULL,
 				  resource_id VARCHAR(100) NOT NULL,
 				  PRIMARY KEY (patient_id, resource_type, resource_id))""");
+	}
+
+	/** Filled from the events already stored when it is new (a server upgraded from a version without it). */
+	private static void createPatientIndex(JdbcTemplate jdbc) {
+		Boolean exists = jdbc.queryForObject("SELECT to_regclass('hulian_audit_event_patient') IS NOT NULL", Boolean.class);
+		if (Boolean.TRUE.equals(exists)) {
+			return;
+		}
+		jdbc.execute("""
+				CREATE TABLE IF NOT EXISTS hulian_audit_event_patient (
+				  patient TEXT NOT NULL,
+				  arrival BIGINT NOT NULL,
+				  PRIMARY KEY (patient, arrival))""");
+		jdbc.execute("""
+				INSERT INTO hulian_audit_event_patient (patient, arrival)
+				SELECT DISTINCT unnest(patients), arrival FROM hulian_audit_event
+				ON CONFLICT DO NOTHING""");
 	}
 }

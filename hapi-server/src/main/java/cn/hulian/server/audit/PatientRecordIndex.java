@@ -1,6 +1,5 @@
 package cn.hulian.server.audit;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,12 +17,20 @@ class PatientRecordIndex {
 		this.jdbc = jdbc;
 	}
 
-	void add(Collection<String> patientIds, String resourceType, String resourceId) {
-		for (String patientId : patientIds) {
-			jdbc.update("""
-					INSERT INTO hulian_patient_record (patient_id, resource_type, resource_id) VALUES (?, ?, ?)
-					ON CONFLICT DO NOTHING""", patientId, resourceType, resourceId);
+	/** A record in a patient's compartment. */
+	record Entry(String patientId, String resourceType, String resourceId) {}
+
+	void addAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
 		}
+		jdbc.batchUpdate("""
+				INSERT INTO hulian_patient_record (patient_id, resource_type, resource_id) VALUES (?, ?, ?)
+				ON CONFLICT DO NOTHING""", entries, entries.size(), (statement, entry) -> {
+			statement.setString(1, entry.patientId());
+			statement.setString(2, entry.resourceType());
+			statement.setString(3, entry.resourceId());
+		});
 	}
 
 	/** The records of {@code patientId}'s compartment, as {@code Type/id}, the patient itself included. */

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,8 @@ import org.springframework.stereotype.Component;
  *       patients it showed;</li>
  *   <li>refused requests (4xx) and failures (5xx) are recorded with the reason, and so are refused tokens (401).</li>
  * </ul>
- * An AuditEvent is one insert into {@link AuditEventStore} on the request path; a Provenance one insert into
- * {@link ProvenanceOutbox}.
+ * A read's AuditEvent is one insert into {@link AuditEventStore} on the request path; a transaction's AuditEvents and
+ * Provenances are stored together just before it commits ({@link WritesOfOneTransaction}).
  */
 @Component
 class RequestAuditInterceptor implements FhirServerInterceptor {
@@ -144,17 +143,15 @@ class RequestAuditInterceptor implements FhirServerInterceptor {
 		String version = id.hasVersionIdPart() ? id.getVersionIdPart() : resource.getMeta().getVersionId();
 		String versioned = id.toUnqualifiedVersionless().getValue() + (version == null ? "" : "/_history/" + version);
 		Set<String> patientIds = compartment.patientIds(resource);
-		auditEvents.add(AuditEvents.of(interaction(request, subtype, action, 0, "",
-				patientIds.stream().map(patient -> "Patient/" + patient).collect(Collectors.toSet()),
-				Set.of(versioned))));
+		Set<String> patients = patientIds.stream().map(patient -> "Patient/" + patient).collect(Collectors.toSet());
+		WritesOfOneTransaction writes = WritesOfOneTransaction.current(auditEvents, provenances, patientRecords);
+		writes.add(AuditEvents.of(interaction(request, subtype, action, 0, "", patients, Set.of(versioned))));
 		if (!"D".equals(action)) {
-			Provenance provenance = Provenances.of(versioned, "C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
-					PurposeOfUse.of(request), clock.instant());
-			// Who wrote a record tells as much as the record: the same sharing directives must withhold both.
-			SourceInstitution.of(resource).ifPresent(source -> SourceInstitution.set(provenance, source));
-			provenances.add(provenance);
+			Provenances.Group group = new Provenances.Group("C".equals(action) ? "CREATE" : "UPDATE", Callers.current(),
+					PurposeOfUse.of(request), SourceInstitution.of(resource), patients);
+			writes.addProvenanceTarget(group, versioned, clock.instant());
 		}
-		patientRecords.add(patientIds, id.getResourceType(), id.getIdPart());
+		writes.addPatientRecord(patientIds, id.getResourceType(), id.getIdPart());
 		request.getUserData().put(WRITES_RECORDED, Boolean.TRUE);
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -45,7 +44,8 @@ final class TrustedIssuers {
 					+ "hulian.security.trusted-issuers[0].issuer (and jwk-set-uri), or hulian.security.token-endpoint.enabled=true "
 					+ "for a demo");
 		}
-		return new JwtIssuerAuthenticationManagerResolver(managers::get);
+		AuthenticationManager byIssuer = new IssuerRouting(managers);
+		return request -> byIssuer;
 	}
 
 	private static AuthenticationManager manager(
