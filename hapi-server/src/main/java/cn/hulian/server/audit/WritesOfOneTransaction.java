@@ -1,5 +1,6 @@
 package cn.hulian.server.audit;
 
+import cn.hulian.server.database.TransactionScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit records of the writes of one database transaction, stored together just before it commits: its
@@ -43,18 +43,9 @@ final class WritesOfOneTransaction implements TransactionSynchronization {
 	 */
 	static WritesOfOneTransaction current(AuditEventStore auditEvents, ProvenanceOutbox provenances,
 			PatientRecordIndex patientRecords) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return new WritesOfOneTransaction(auditEvents, provenances, patientRecords, false);
-		}
-		// The synchronizations of this transaction only: an enclosing transaction's are suspended and not listed.
-		for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
-			if (registered instanceof WritesOfOneTransaction writes) {
-				return writes;
-			}
-		}
-		WritesOfOneTransaction writes = new WritesOfOneTransaction(auditEvents, provenances, patientRecords, true);
-		TransactionSynchronizationManager.registerSynchronization(writes);
-		return writes;
+		return TransactionScoped.get(WritesOfOneTransaction.class,
+						() -> new WritesOfOneTransaction(auditEvents, provenances, patientRecords, true))
+				.orElseGet(() -> new WritesOfOneTransaction(auditEvents, provenances, patientRecords, false));
 	}
 
 	void add(AuditEvent event) {

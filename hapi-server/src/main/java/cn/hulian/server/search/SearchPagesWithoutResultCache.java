@@ -36,8 +36,10 @@ class SearchPagesWithoutResultCache implements FhirServerInterceptor {
 	}
 
 	private static boolean isPlainFirstPage(SearchParameterMap search) {
-		return search.getCount() != null && search.getOffset() == null && !search.isLoadSynchronous()
-				&& search.getLoadSynchronousUpTo() == null && search.getEverythingMode() == null
-				&& search.getSearchTotalMode() == null && search.getSummaryMode() != SummaryEnum.COUNT;
+		boolean firstPage = search.getCount() != null && search.getCount() > 0 && search.getOffset() == null;
+		boolean plain = !search.isLoadSynchronous() && search.getLoadSynchronousUpTo() == null
+				&& search.getEverythingMode() == null && search.getSearchTotalMode() == null
+				&& search.getSummaryMode() != SummaryEnum.COUNT;
+		return firstPage && plain;
 	}
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A write goes to matching when it is a Subscription, when an active Subscription's criteria name its type, or
  * while a Subscription written on this server in the last {@link #ACTIVATION_WINDOW} may not be active yet: HAPI
- * activates a new Subscription asynchronously, and a write it should see must not be dropped meanwhile. On a cluster,
+ * activates a new Subscription asynchronously, and a write it should see must not be dropped meanwhile. The same
+ * window follows the server's start, while HAPI loads the active Subscriptions. On a cluster,
  * a Subscription written on another node applies to this node's writes once HAPI's registry has loaded it.
  * Registered for every write, the server's own (Provenances, package installs) included.
  */
@@ -35,13 +37,20 @@ class UnwatchedWritesSkipMatching {
 	private final SubscriptionRegistry registry;
 	private final FhirContext fhirContext;
 	private final Clock clock;
-	private final AtomicReference<Instant> lastSubscriptionWrite = new AtomicReference<>(Instant.MIN);
+	/** Starts at the server's start: HAPI loads the active Subscriptions into its registry after that. */
+	private final AtomicReference<Instant> lastSubscriptionWrite;
 
+	@Autowired
 	UnwatchedWritesSkipMatching(SubscriptionRegistry registry, FhirContext fhirContext, IInterceptorService interceptors) {
+		this(registry, fhirContext, Clock.systemUTC());
+		interceptors.registerInterceptor(this);
+	}
+
+	UnwatchedWritesSkipMatching(SubscriptionRegistry registry, FhirContext fhirContext, Clock clock) {
 		this.registry = registry;
 		this.fhirContext = fhirContext;
-		this.clock = Clock.systemUTC();
-		interceptors.registerInterceptor(this);
+		this.clock = clock;
+		this.lastSubscriptionWrite = new AtomicReference<>(clock.instant());
 	}
 
 	/** Returning false stops HAPI from queueing the write for matching. */
