@@ -32,7 +32,8 @@ final class AuditEventCriteria {
 
 	private final List<String> conditions = new ArrayList<>();
 	private final List<Object> arguments = new ArrayList<>();
-	private String orderBy = "e.arrival";
+	/** The {@code _sort} asked for; null for the order recorded. */
+	private String sortOrder;
 	private String patient;
 
 	String from() {
@@ -57,7 +58,10 @@ final class AuditEventCriteria {
 	}
 
 	String orderBy() {
-		return orderBy;
+		if (sortOrder != null) {
+			return sortOrder;
+		}
+		return patient == null ? "e.arrival" : "p.arrival";
 	}
 
 	AuditEventCriteria ids(TokenAndListParam ids) {
@@ -90,7 +94,6 @@ final class AuditEventCriteria {
 			patient = "Patient/" + patients.getValuesAsQueryTokens().get(0).getValuesAsQueryTokens().get(0).getIdPart();
 			conditions.add("p.patient = ?");
 			arguments.add(patient);
-			orderBy = "p.arrival";
 			return this;
 		}
 		return anyOf(patients, "patients && ?::text[]", reference -> "Patient/" + reference.getIdPart());
@@ -131,7 +134,7 @@ final class AuditEventCriteria {
 		if (!"date".equals(sort.getParamName()) || sort.getChain() != null) {
 			throw new InvalidRequestException(Messages.get(acceptLanguage, "audit.sort-by-date", sort.getParamName()));
 		}
-		orderBy = sort.getOrder() == SortOrderEnum.DESC ? "e.recorded DESC, e.arrival DESC" : "e.recorded, e.arrival";
+		sortOrder = sort.getOrder() == SortOrderEnum.DESC ? "e.recorded DESC, e.arrival DESC" : "e.recorded, e.arrival";
 		return this;
 	}
 
