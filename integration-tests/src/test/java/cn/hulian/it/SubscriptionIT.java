@@ -42,8 +42,11 @@ class SubscriptionIT extends ServerTestSupport {
 	/** Records are matched a few seconds after they are written (HAPI submits them every 5 s). */
 	private static final Duration DELIVERY = Duration.ofSeconds(60);
 
+	private static final String OWNER = "http://hulian.cn/fhir/CodeSystem/subscription-owner";
+
+	private final String platformClient = unique("platform");
 	private final String platformToken = ISSUER.token(Map.of("hulian_role", "regional-platform",
-			"scope", "system/*.rs system/Subscription.cud", "client_id", unique("platform")));
+			"scope", "system/*.rs system/Subscription.cud", "client_id", platformClient));
 	private final IGenericClient platform = newClient(server.fhirBaseUrl(), platformToken);
 	private final IGenericClient hospital = newClient(server.fhirBaseUrl(), SecurityIT.hospitalToken(TestIssuer.HOSPITAL_A));
 	private final String receiverSecret = unique("receiver-secret");
@@ -139,6 +142,65 @@ class SubscriptionIT extends ServerTestSupport {
 				.isEqualTo(200);
 		assertThat(sendAsIs(fhirRequest(id).header("Authorization", "Bearer " + platformToken).DELETE().build())
 				.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aPlatformSeesAndManagesOnlyItsOwnSubscriptions() {
+		String otherPlatformClient = unique("platform-b");
+		String otherPlatform = ISSUER.token(Map.of("hulian_role", "regional-platform",
+				"scope", "system/*.rs system/Subscription.cud", "client_id", otherPlatformClient));
+		Subscription mine = restHook("MedicationRequest?subject=" + newPatient(), receiver.url());
+		HttpResponse<String> created = post(FHIR.newJsonParser().encodeResourceToString(mine), platformToken, "en");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String id = FHIR.newJsonParser().parseResource(created.body()).getIdElement().toUnqualifiedVersionless().getValue();
+
+		// The other platform cannot tell it exists: not by reading it, searching or asking its history...
+		HttpResponse<String> read = sendAsIs(fhirRequest(id).header("Authorization", "Bearer " + otherPlatform)
+				.header("Accept-Language", "zh-CN").build());
+		assertThat(read.statusCode()).isEqualTo(404);
+		assertThat(diagnostics(read)).contains("本平台的订阅中没有 " + id);
+		for (String search : List.of("Subscription?_id=" + id.substring(id.indexOf('/') + 1), "Subscription?_count=1000",
+				"Subscription/_history?_count=1000", id + "/_history")) {
+			assertThat(entryIds(search, otherPlatform)).as(search).doesNotContain(id);
+		}
+		// ... nor change or delete it.
+		Subscription changed = mine.copy();
+		changed.setId(id);
+		changed.getChannel().getHeader().clear();
+		changed.getChannel().addHeader("Authorization: Bearer stolen");
+		HttpResponse<String> update = sendAsIs(fhirRequest(id).header("Authorization", "Bearer " + otherPlatform)
+				.header("Content-Type", "application/fhir+json")
+				.PUT(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(changed))).build());
+		assertThat(update.statusCode()).isEqualTo(403);
+		assertThat(diagnostics(update)).contains(id + " belongs to another platform");
+		assertThat(sendAsIs(fhirRequest(id).header("Authorization", "Bearer " + otherPlatform).DELETE().build())
+				.statusCode()).isEqualTo(403);
+
+		// A platform cannot pass its Subscription off as another's either: the server sets the owner.
+		Subscription forged = restHook("MedicationRequest?subject=" + newPatient(), receiver.url());
+		forged.getMeta().addTag(OWNER, platformClient + "@" + TestIssuer.ISSUER, null);
+		HttpResponse<String> forgedCreated = post(FHIR.newJsonParser().encodeResourceToString(forged), otherPlatform, "en");
+		assertThat(forgedCreated.statusCode()).isEqualTo(201);
+		String forgedId = FHIR.newJsonParser().parseResource(forgedCreated.body()).getIdElement()
+				.toUnqualifiedVersionless().getValue();
+		assertThat(entryIds("Subscription?_count=1000", platformToken)).contains(id).doesNotContain(forgedId);
+		assertThat(entryIds("Subscription?_count=1000", otherPlatform)).contains(forgedId).doesNotContain(id);
+
+		// The owner still reads and changes its own, and administrators see every platform's.
+		Subscription stored = platform.read().resource(Subscription.class).withUrl(id).execute();
+		assertThat(stored.getMeta().getTag(OWNER, platformClient + "@" + TestIssuer.ISSUER)).isNotNull();
+		stored.setReason("新处方，更新 (new prescriptions, updated)");
+		assertThat(platform.update().resource(stored).execute().getId().getVersionIdPart()).isNotEqualTo("1");
+		assertThat(entryIds("Subscription?_count=1000", ISSUER.admin())).contains(id, forgedId);
+	}
+
+	private Set<String> entryIds(String query, String token) {
+		HttpResponse<String> response = sendAsIs(fhirRequest(query).header("Authorization", "Bearer " + token).build());
+		assertThat(response.statusCode()).as(query).isEqualTo(200);
+		return FHIR.newJsonParser().parseResource(Bundle.class, response.body()).getEntry().stream()
+				.filter(entry -> entry.hasResource())
+				.map(entry -> entry.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+				.collect(Collectors.toSet());
 	}
 
 	@Test
