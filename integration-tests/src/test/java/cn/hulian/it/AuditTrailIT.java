@@ -237,6 +237,24 @@ class AuditTrailIT extends ServerTestSupport {
 	}
 
 	@Test
+	void anAuditorFindsTheEventsOfAnyOfSeveralPatients() {
+		String first = createPatient(client);
+		String second = createPatient(client);
+		List<AuditEvent> created = awaitAuditEvents("AuditEvent?patient=" + first + "," + second + "&action=C",
+				found -> found.size() == 2);
+		assertThat(created).extracting(event -> event.getEntityFirstRep().getWhat().getReference())
+				.containsExactlyInAnyOrder(first, second);
+		// Only the auditor's own search above concerns both patients: the search for either was an access to both.
+		Bundle both = auditor.search().byUrl("AuditEvent?patient=" + first + "&patient=" + second)
+				.cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
+		assertThat(both.getEntry()).isNotEmpty().allSatisfy(entry -> {
+			AuditEvent event = (AuditEvent) entry.getResource();
+			assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+			assertThat(event.getEntity()).extracting(entity -> entity.getWhat().getReference()).contains(first, second);
+		});
+	}
+
+	@Test
 	void theAuditTrailDoesNotStopADeleteButAnotherRecordReferringToItStillDoes() {
 		String patient = createPatient(client);
 		String weight = weightAmended(client, patient);

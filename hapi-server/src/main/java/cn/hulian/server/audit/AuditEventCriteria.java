@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -23,22 +24,26 @@ import java.util.function.Function;
  * (repeated parameters all apply; comma-separated values are alternatives), and {@code _sort} orders by date. Without
  * a sort, events come in the order they were recorded.
  *
- * <p>A search for one patient's events, an auditor's most common question, starts from that patient's entries in
- * {@code hulian_audit_event_patient}, in the order they were recorded: the database then reads one page of them, not
- * every event of the patient (nor, as it chose through the array index, every event since the first).
+ * <p>A search for the events of a patient (or of any of several), an auditor's most common question, starts from those
+ * patients' entries in {@code hulian_audit_event_patient} (alias {@code p}), in the order they were recorded: the
+ * database then reads one page of events, not every event of the patients, nor every event since the first.
  */
 final class AuditEventCriteria {
+
+	private static final String PATIENTS_EVENTS =
+			"SELECT DISTINCT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?)";
 
 	private final List<String> conditions = new ArrayList<>();
 	private final List<Object> arguments = new ArrayList<>();
 	/** The {@code _sort} asked for; null for the order recorded. */
 	private String sortOrder;
-	private String patient;
+	/** The patients of the first {@code patient} parameter, any of whom an event concerns; null without one. */
+	private String[] patients;
 
 	String from() {
-		return patient == null
+		return patients == null
 				? "hulian_audit_event e"
-				: "hulian_audit_event_patient p JOIN hulian_audit_event e ON e.arrival = p.arrival";
+				: "(" + PATIENTS_EVENTS + ") p JOIN hulian_audit_event e ON e.arrival = p.arrival";
 	}
 
 	String where() {
@@ -47,20 +52,27 @@ final class AuditEventCriteria {
 
 	/** How many events match, counted in the patient index alone when that is the only condition. */
 	String countQuery() {
-		return patient != null && conditions.size() == 1
-				? "SELECT count(*) FROM hulian_audit_event_patient p WHERE " + where()
+		return patients != null && conditions.isEmpty()
+				? "SELECT count(*) FROM (" + PATIENTS_EVENTS + ") p"
 				: "SELECT count(*) FROM " + from() + " WHERE " + where();
 	}
 
+	/** The values of the query's parameters, in order: those of {@link #from()}, then those of {@link #where()}. */
 	List<Object> arguments() {
-		return arguments;
+		if (patients == null) {
+			return arguments;
+		}
+		List<Object> all = new ArrayList<>(arguments.size() + 1);
+		all.add(patients);
+		all.addAll(arguments);
+		return all;
 	}
 
 	String orderBy() {
 		if (sortOrder != null) {
 			return sortOrder;
 		}
-		return patient == null ? "e.arrival" : "p.arrival";
+		return patients == null ? "e.arrival" : "p.arrival";
 	}
 
 	AuditEventCriteria ids(TokenAndListParam ids) {
@@ -88,14 +100,23 @@ final class AuditEventCriteria {
 		return anyOf(agents, "agents && ?::text[]", reference -> AuditEventColumns.agentReference(reference.getValue()));
 	}
 
-	AuditEventCriteria patients(ReferenceAndListParam patients) {
-		if (patients != null && patients.size() == 1 && patients.getValuesAsQueryTokens().get(0).size() == 1) {
-			patient = "Patient/" + patients.getValuesAsQueryTokens().get(0).getValuesAsQueryTokens().get(0).getIdPart();
-			conditions.add("p.patient = ?");
-			arguments.add(patient);
+	/** The first {@code patient} parameter chooses the events read ({@link #from()}); any further one narrows them. */
+	AuditEventCriteria patients(ReferenceAndListParam parameters) {
+		if (parameters == null) {
 			return this;
 		}
-		return anyOf(patients, "patients && ?::text[]", reference -> "Patient/" + reference.getIdPart());
+		for (ReferenceOrListParam alternatives : parameters.getValuesAsQueryTokens()) {
+			String[] references = alternatives.getValuesAsQueryTokens().stream()
+					.map(reference -> "Patient/" + reference.getIdPart())
+					.toArray(String[]::new);
+			if (patients == null) {
+				patients = references;
+			} else {
+				conditions.add("e.arrival IN (SELECT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?))");
+				arguments.add(references);
+			}
+		}
+		return this;
 	}
 
 	AuditEventCriteria entities(ReferenceAndListParam entities) {

@@ -7,20 +7,38 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenAndListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import org.junit.jupiter.api.Test;
 
-/** One patient's events are read from the patient index, in the order recorded unless a sort is asked for. */
+/** A patient's events are read from the patient index, in the order recorded unless a sort is asked for. */
 class AuditEventCriteriaTest {
 
-	@Test
-	void onePatientStartsFromThePatientIndex() {
-		AuditEventCriteria criteria = new AuditEventCriteria().patients(patients("Patient/1"));
+	private static final String PATIENTS_EVENTS =
+			"(SELECT DISTINCT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?)) p";
 
-		assertThat(criteria.from()).startsWith("hulian_audit_event_patient p JOIN hulian_audit_event e");
-		assertThat(criteria.where()).isEqualTo("p.patient = ?");
-		assertThat(criteria.arguments()).containsExactly("Patient/1");
+	@Test
+	void onePatientOrAnyOfSeveralStartsFromThePatientIndex() {
+		AuditEventCriteria criteria = new AuditEventCriteria().patients(patients("Patient/1", "Patient/2"));
+
+		assertThat(criteria.from()).isEqualTo(PATIENTS_EVENTS + " JOIN hulian_audit_event e ON e.arrival = p.arrival");
+		assertThat(criteria.where()).isEqualTo("TRUE");
+		assertThat(criteria.arguments()).containsExactly((Object) new String[] {"Patient/1", "Patient/2"});
 		assertThat(criteria.orderBy()).isEqualTo("p.arrival");
-		assertThat(criteria.countQuery()).isEqualTo("SELECT count(*) FROM hulian_audit_event_patient p WHERE p.patient = ?");
+		assertThat(criteria.countQuery()).isEqualTo("SELECT count(*) FROM " + PATIENTS_EVENTS);
+	}
+
+	@Test
+	void theIndexedPatientsComeFirstAmongTheArguments() {
+		AuditEventCriteria criteria = new AuditEventCriteria()
+				.actions(new TokenAndListParam().addAnd(new TokenParam("R")))
+				.patients(patients("Patient/1").addAnd(new ReferenceOrListParam().addOr(new ReferenceParam("Patient/2"))));
+
+		assertThat(criteria.where()).isEqualTo("action = ANY(?) AND "
+				+ "e.arrival IN (SELECT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?))");
+		assertThat(criteria.arguments()).containsExactly(
+				new String[] {"Patient/1"}, new String[] {"R"}, new String[] {"Patient/2"});
+		assertThat(criteria.countQuery()).startsWith("SELECT count(*) FROM " + PATIENTS_EVENTS + " JOIN");
 	}
 
 	@Test
@@ -31,15 +49,6 @@ class AuditEventCriteriaTest {
 				.isEqualTo("e.recorded DESC, e.arrival DESC");
 		assertThat(new AuditEventCriteria().patients(patients("Patient/1")).sortedBy(newestFirst, null).orderBy())
 				.isEqualTo("e.recorded DESC, e.arrival DESC");
-	}
-
-	@Test
-	void alternativePatientsUseTheArrayIndex() {
-		AuditEventCriteria criteria = new AuditEventCriteria().patients(patients("Patient/1", "Patient/2"));
-
-		assertThat(criteria.from()).isEqualTo("hulian_audit_event e");
-		assertThat(criteria.where()).isEqualTo("patients && ?::text[]");
-		assertThat(criteria.orderBy()).isEqualTo("e.arrival");
 	}
 
 	private static ReferenceAndListParam patients(String... alternatives) {
