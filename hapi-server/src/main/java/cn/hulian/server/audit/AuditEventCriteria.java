@@ -40,9 +40,16 @@ final class AuditEventCriteria {
 	/** The patients of the first {@code patient} parameter, any of whom an event concerns; null without one. */
 	private String[] patients;
 
+	/**
+	 * One patient's entries are read in the index's order, a page at a time; those of several are merged and sorted
+	 * first.
+	 */
 	String from() {
-		return patients == null
-				? "hulian_audit_event e"
+		if (patients == null) {
+			return "hulian_audit_event e";
+		}
+		return patients.length == 1
+				? "hulian_audit_event_patient p JOIN hulian_audit_event e ON e.arrival = p.arrival AND p.patient = ?"
 				: "(" + PATIENTS_EVENTS + ") p JOIN hulian_audit_event e ON e.arrival = p.arrival";
 	}
 
@@ -52,9 +59,12 @@ final class AuditEventCriteria {
 
 	/** How many events match, counted in the patient index alone when that is the only condition. */
 	String countQuery() {
-		return patients != null && conditions.isEmpty()
-				? "SELECT count(*) FROM (" + PATIENTS_EVENTS + ") p"
-				: "SELECT count(*) FROM " + from() + " WHERE " + where();
+		if (patients == null || !conditions.isEmpty()) {
+			return "SELECT count(*) FROM " + from() + " WHERE " + where();
+		}
+		return patients.length == 1
+				? "SELECT count(*) FROM hulian_audit_event_patient p WHERE p.patient = ?"
+				: "SELECT count(*) FROM (" + PATIENTS_EVENTS + ") p";
 	}
 
 	/** The values of the query's parameters, in order: those of {@link #from()}, then those of {@link #where()}. */
@@ -63,7 +73,7 @@ final class AuditEventCriteria {
 			return arguments;
 		}
 		List<Object> all = new ArrayList<>(arguments.size() + 1);
-		all.add(patients);
+		all.add(patients.length == 1 ? patients[0] : patients);
 		all.addAll(arguments);
 		return all;
 	}

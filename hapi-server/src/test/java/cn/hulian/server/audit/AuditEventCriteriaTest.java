@@ -18,7 +18,18 @@ class AuditEventCriteriaTest {
 			"(SELECT DISTINCT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?)) p";
 
 	@Test
-	void onePatientOrAnyOfSeveralStartsFromThePatientIndex() {
+	void onePatientIsReadInThePatientIndexOrder() {
+		AuditEventCriteria criteria = new AuditEventCriteria().patients(patients("Patient/1"));
+
+		assertThat(criteria.from()).isEqualTo(
+				"hulian_audit_event_patient p JOIN hulian_audit_event e ON e.arrival = p.arrival AND p.patient = ?");
+		assertThat(criteria.arguments()).containsExactly("Patient/1");
+		assertThat(criteria.orderBy()).isEqualTo("p.arrival");
+		assertThat(criteria.countQuery()).isEqualTo("SELECT count(*) FROM hulian_audit_event_patient p WHERE p.patient = ?");
+	}
+
+	@Test
+	void anyOfSeveralPatientsStartsFromThePatientIndex() {
 		AuditEventCriteria criteria = new AuditEventCriteria().patients(patients("Patient/1", "Patient/2"));
 
 		assertThat(criteria.from()).isEqualTo(PATIENTS_EVENTS + " JOIN hulian_audit_event e ON e.arrival = p.arrival");
@@ -36,9 +47,8 @@ class AuditEventCriteriaTest {
 
 		assertThat(criteria.where()).isEqualTo("action = ANY(?) AND "
 				+ "e.arrival IN (SELECT arrival FROM hulian_audit_event_patient WHERE patient = ANY(?))");
-		assertThat(criteria.arguments()).containsExactly(
-				new String[] {"Patient/1"}, new String[] {"R"}, new String[] {"Patient/2"});
-		assertThat(criteria.countQuery()).startsWith("SELECT count(*) FROM " + PATIENTS_EVENTS + " JOIN");
+		assertThat(criteria.arguments()).containsExactly("Patient/1", new String[] {"R"}, new String[] {"Patient/2"});
+		assertThat(criteria.countQuery()).startsWith("SELECT count(*) FROM hulian_audit_event_patient p JOIN");
 	}
 
 	@Test
