@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Full-text search in Chinese, the same on both backends: the shared server's search engine and a second server with
  * the local Lucene index of the embedded default. {@code _content} (a record's text) and {@code _text} (its
- * narrative) find a Chinese word, not the records that only share a character or a character pair with it.
+ * narrative) find a Chinese word, not the records that only share a character or a character pair with it, and a
+ * patient by the pinyin of the name.
  */
 class ChineseFullTextIT extends ServerTestSupport {
 
@@ -73,6 +74,34 @@ class ChineseFullTextIT extends ServerTestSupport {
 		assertThat(notes.find("_content", "血糖 复查")).containsExactly(notes.bloodSugar);
 		assertThat(notes.find("_content", "\"高血糖\"")).containsExactly(notes.highBloodSugar);
 		assertThat(notes.find("_content", "ＨＢＰ")).containsExactly(notes.hypertension);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void aPatientIsFoundByThePinyinOfTheName(String backend, IGenericClient fhir) {
+		String zhangWei = patient(fhir, "张", "伟");
+		String zhangXiaoming = patient(fhir, "张", "晓明");
+		String wangFang = patient(fhir, "王", "芳");
+		String these = "&_id=" + String.join(",", zhangWei, zhangXiaoming, wangFang);
+
+		assertThat(patients(fhir, "zhang wei", these)).containsExactly(zhangWei);
+		assertThat(patients(fhir, "zhangwei", these)).containsExactly(zhangWei);
+		assertThat(patients(fhir, "Zhang Xiaoming", these)).containsExactly(zhangXiaoming);
+		assertThat(patients(fhir, "zhang", these)).containsExactlyInAnyOrder(zhangWei, zhangXiaoming);
+		assertThat(patients(fhir, "wang fang", these)).containsExactly(wangFang);
+		assertThat(patients(fhir, "张伟", these)).as("the characters still").containsExactly(zhangWei);
+	}
+
+	private static String patient(IGenericClient fhir, String family, String given) {
+		Patient patient = new Patient();
+		patient.addName().setFamily(family).addGiven(given);
+		return fhir.create().resource(patient).execute().getId().getIdPart();
+	}
+
+	private static List<String> patients(IGenericClient fhir, String content, String restriction) {
+		return fhir.search().byUrl("Patient?_content=" + URLEncoder.encode(content, StandardCharsets.UTF_8) + restriction)
+				.returnBundle(Bundle.class).execute().getEntry().stream()
+				.map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
 	}
 
 	/** Three conditions of a new patient, stored through {@code fhir}. */

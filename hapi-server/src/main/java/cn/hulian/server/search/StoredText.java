@@ -10,14 +10,15 @@ import org.hl7.fhir.instance.model.api.IDomainResource;
 
 /**
  * The two texts HAPI puts in the full-text index for a record: its string values ({@code _content}, HAPI's own
- * extraction) and the words of its narrative ({@code _text}), which HAPI computes the same way but keeps private.
+ * extraction, with a person's Chinese names whole and in pinyin: {@link ChineseNameWords}) and the words of its narrative
+ * ({@code _text}), which HAPI computes the same way but keeps private.
  */
 final class StoredText {
 
 	private StoredText() {}
 
 	static String content(FhirContext fhirContext, IBaseResource resource) {
-		return BaseHapiFhirDao.parseContentTextIntoWords(fhirContext, resource);
+		return ChineseNameWords.addedTo(BaseHapiFhirDao.parseContentTextIntoWords(fhirContext, resource), resource);
 	}
 
 	static String narrative(IBaseResource resource) {
