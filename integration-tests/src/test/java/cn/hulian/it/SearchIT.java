@@ -8,6 +8,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
@@ -149,6 +150,34 @@ class SearchIT extends ServerTestSupport {
 		assertThat(ids(everything, Patient.class)).containsExactly(observationPatientId);
 		assertThat(ids(everything, Observation.class)).hasSize(1);
 		assertThat(ids(everything, Organization.class)).hasSize(1);
+	}
+
+	/** Pages of a patient's whole record come from the database too: each record once, whatever the page size. */
+	@Test
+	void everythingPagesThroughTheWholeRecordEachRecordOnce() {
+		List<String> observations = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Observation weight = new Observation();
+			weight.setStatus(Observation.ObservationStatus.FINAL);
+			weight.getCode().addCoding().setSystem("http://loinc.org").setCode("29463-7");
+			weight.setSubject(new Reference("Patient/" + observationPatientId));
+			observations.add(client.create().resource(weight).execute().getId().getIdPart());
+		}
+		Bundle page = client.operation().onInstance(new IdType("Patient", observationPatientId)).named("$everything")
+				.withParameter(Parameters.class, "_count", new IntegerType(2)).useHttpGet()
+				.returnResourceType(Bundle.class).execute();
+		List<String> seen = new ArrayList<>();
+		int pages = 1;
+		while (true) {
+			seen.addAll(ids(page, Observation.class));
+			if (page.getLink(Bundle.LINK_NEXT) == null) {
+				break;
+			}
+			page = client.loadPage().next(page).execute();
+			pages++;
+		}
+		assertThat(pages).isGreaterThanOrEqualTo(3);
+		assertThat(seen).doesNotHaveDuplicates().hasSize(6).containsAll(observations);
 	}
 
 	private Bundle search(String url) {
