@@ -51,12 +51,7 @@ class ProfileValidationIT extends ServerTestSupport {
 	 */
 	@Test
 	void theShippedExamplesAreStoredTogetherInOneTransaction() throws IOException {
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (Path file : Stream.concat(shippedExamples(), jsonFiles(EXAMPLE_CONTEXT)).toList()) {
-			Resource resource = (Resource) FHIR.newJsonParser().parseResource(Files.readString(file));
-			transaction.addEntry().setResource(resource).getRequest()
-					.setMethod(Bundle.HTTPVerb.PUT).setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
-		}
+		Bundle transaction = shippedStory();
 
 		Bundle response = client.transaction().withBundle(transaction).execute();
 
@@ -76,6 +71,26 @@ class ProfileValidationIT extends ServerTestSupport {
 		String[] parts = fileAndExpectedMessage.split("=", 2);
 
 		HttpResponse<String> response = store(Files.readString(INVALID.resolve(parts[0])));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.body()).contains(parts[1]);
+	}
+
+	/**
+	 * The entries of a transaction share one validator: an invalid example after the whole valid story is still
+	 * refused with its own message.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidExamples")
+	void refusesEveryInvalidExampleAtTheEndOfATransactionWithTheExpectedMessage(String fileAndExpectedMessage)
+			throws IOException {
+		String[] parts = fileAndExpectedMessage.split("=", 2);
+		Bundle transaction = shippedStory();
+		addPut(transaction, (Resource) FHIR.newJsonParser().parseResource(Files.readString(INVALID.resolve(parts[0])))
+				.setId(unique("invalid")));
+
+		HttpResponse<String> response = send(fhirRequest("").header("Content-Type", "application/fhir+json")
+				.POST(BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(transaction))));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
 		assertThat(response.body()).contains(parts[1]);
@@ -125,6 +140,20 @@ class ProfileValidationIT extends ServerTestSupport {
 
 		assertThat(result.getEntry()).hasSize(1);
 		assertThat(((StructureDefinition) result.getEntryFirstRep().getResource()).hasSnapshot()).isTrue();
+	}
+
+	/** The shipped examples and the records they refer to, each stored under its own id. */
+	private static Bundle shippedStory() throws IOException {
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (Path file : Stream.concat(shippedExamples(), jsonFiles(EXAMPLE_CONTEXT)).toList()) {
+			addPut(transaction, (Resource) FHIR.newJsonParser().parseResource(Files.readString(file)));
+		}
+		return transaction;
+	}
+
+	private static void addPut(Bundle transaction, Resource resource) {
+		transaction.addEntry().setResource(resource).getRequest()
+				.setMethod(Bundle.HTTPVerb.PUT).setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
 	}
 
 	/** Stores a JSON resource under its own id (PUT), or lets the server assign one when it has none (POST). */

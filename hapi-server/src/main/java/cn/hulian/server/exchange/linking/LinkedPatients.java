@@ -1,7 +1,6 @@
 package cn.hulian.server.exchange.linking;
 
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import cn.hulian.server.exchange.PatientLookup;
 import cn.hulian.server.exchange.ResidentIdCheck;
 import cn.hulian.server.exchange.matching.PatientSimilarity;
@@ -63,7 +62,7 @@ public class LinkedPatients {
 	/** The records linked directly to Patient {@code id}. */
 	private Set<String> linkedTo(String id) {
 		Set<String> linked = new LinkedHashSet<>();
-		Optional<Patient> patient = lookup.search(Patient.SP_RES_ID, new TokenParam(id)).stream().findFirst();
+		Optional<Patient> patient = lookup.read(id);
 		if (patient.isEmpty()) {
 			return linked;
 		}
