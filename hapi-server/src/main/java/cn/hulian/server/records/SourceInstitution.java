@@ -1,7 +1,6 @@
 package cn.hulian.server.records;
 
 import java.util.Optional;
-import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -16,15 +15,11 @@ public final class SourceInstitution {
 	private SourceInstitution() {}
 
 	public static Optional<String> of(IBaseResource resource) {
-		return resource.getMeta().getTag().stream()
-				.filter(coding -> SYSTEM.equals(coding.getSystem()) && coding.getCode() != null)
-				.map(IBaseCoding::getCode)
-				.findFirst();
+		return ServerTags.code(resource, SYSTEM);
 	}
 
 	/** Records {@code institution} as the source of {@code resource}, replacing whatever the client said. */
 	public static void set(IBaseResource resource, String institution) {
-		resource.getMeta().getTag().removeIf(coding -> SYSTEM.equals(coding.getSystem()));
-		resource.getMeta().addTag().setSystem(SYSTEM).setCode(institution);
+		ServerTags.set(resource, SYSTEM, institution);
 	}
 }

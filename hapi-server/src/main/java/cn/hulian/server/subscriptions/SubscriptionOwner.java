@@ -1,9 +1,9 @@
 package cn.hulian.server.subscriptions;
 
+import cn.hulian.server.records.ServerTags;
 import cn.hulian.server.security.Caller;
 import cn.hulian.server.security.Role;
 import java.util.Optional;
-import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -29,10 +29,7 @@ public final class SubscriptionOwner {
 
 	/** The owner tagged on {@code subscription}, empty if none (stored before owners were kept, or by an administrator). */
 	public static Optional<String> of(IBaseResource subscription) {
-		return subscription.getMeta().getTag().stream()
-				.filter(coding -> SYSTEM.equals(coding.getSystem()) && coding.getCode() != null)
-				.map(IBaseCoding::getCode)
-				.findFirst();
+		return ServerTags.code(subscription, SYSTEM);
 	}
 
 	/** Whether {@code subscription} is tagged as {@code owner}'s. */
@@ -42,8 +39,7 @@ public final class SubscriptionOwner {
 
 	/** Tags {@code owner} on {@code subscription}, replacing whatever the client said. */
 	static void set(IBaseResource subscription, String owner) {
-		subscription.getMeta().getTag().removeIf(coding -> SYSTEM.equals(coding.getSystem()));
-		subscription.getMeta().addTag().setSystem(SYSTEM).setCode(owner);
+		ServerTags.set(subscription, SYSTEM, owner);
 	}
 
 	/** Whether callers of {@code role} are held to their own Subscriptions: regional platforms. */
