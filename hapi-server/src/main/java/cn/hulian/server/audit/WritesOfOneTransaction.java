@@ -3,7 +3,6 @@ package cn.hulian.server.audit;
 import cn.hulian.server.database.TransactionScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ final class WritesOfOneTransaction implements TransactionSynchronization {
 	private final ProvenanceOutbox provenances;
 	private final PatientRecordIndex patientRecords;
 	private final List<AuditEvent> events = new ArrayList<>();
-	private final Map<Provenances.Group, List<String>> provenanceTargets = new LinkedHashMap<>();
-	private final Map<Provenances.Group, Instant> firstWritten = new HashMap<>();
+	private final Map<Provenances.Group, Targets> provenanceTargets = new LinkedHashMap<>();
 	private final List<PatientRecordIndex.Entry> records = new ArrayList<>();
 
 	private WritesOfOneTransaction(AuditEventStore auditEvents, ProvenanceOutbox provenances,
@@ -54,8 +52,8 @@ final class WritesOfOneTransaction implements TransactionSynchronization {
 	}
 
 	void addProvenanceTarget(Provenances.Group group, String versionedTarget, Instant written) {
-		provenanceTargets.computeIfAbsent(group, key -> new ArrayList<>()).add(versionedTarget);
-		firstWritten.putIfAbsent(group, written);
+		provenanceTargets.computeIfAbsent(group, key -> new Targets(written, new ArrayList<>()))
+				.versions().add(versionedTarget);
 		storeUnlessUntilCommit();
 	}
 
@@ -75,11 +73,13 @@ final class WritesOfOneTransaction implements TransactionSynchronization {
 	public void beforeCommit(boolean readOnly) {
 		auditEvents.addAll(events);
 		provenanceTargets.forEach((group, targets) ->
-				provenances.add(Provenances.of(group, targets, firstWritten.get(group))));
+				provenances.add(Provenances.of(group, targets.versions(), targets.firstWritten())));
 		patientRecords.addAll(records);
 		events.clear();
 		provenanceTargets.clear();
-		firstWritten.clear();
 		records.clear();
 	}
+
+	/** The versions written alike, and when the first of them was written. */
+	private record Targets(Instant firstWritten, List<String> versions) {}
 }
